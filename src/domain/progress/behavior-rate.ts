@@ -100,7 +100,9 @@ export function checkBehaviorDefinition(definition: BehaviorDefinition): Issue[]
     issues.push(issue(BehaviorIssueCode.nameEmpty, 'error', 'Say what is counted.', { path: ['name'] }));
   }
   if (!PERIODS.includes(definition.per)) {
-    issues.push(issue(BehaviorIssueCode.periodInvalid, 'error', 'The period must be day, week or month.', { path: ['per'] }));
+    issues.push(
+      issue(BehaviorIssueCode.periodInvalid, 'error', 'The period must be day, week or month.', { path: ['per'] }),
+    );
   }
   if (!DIRECTIONS.includes(definition.direction)) {
     issues.push(
@@ -148,7 +150,9 @@ export function checkBehaviorCount(count: number, days: number): Issue[] {
     issues.push(issue(BehaviorIssueCode.countInvalid, 'error', 'A count must be zero or more.', { path: ['count'] }));
   }
   if (!Number.isFinite(days) || days <= 0) {
-    issues.push(issue(BehaviorIssueCode.daysInvalid, 'error', 'The days counted must be more than zero.', { path: ['days'] }));
+    issues.push(
+      issue(BehaviorIssueCode.daysInvalid, 'error', 'The days counted must be more than zero.', { path: ['days'] }),
+    );
   }
   return issues;
 }
