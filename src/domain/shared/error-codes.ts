@@ -1,0 +1,35 @@
+/**
+ * The single catalog of refused-operation codes (thrown as AppError). The HTTP error handler maps each to a status;
+ * the CLI maps each to an exit status. docs/errors.md lists every code; a test keeps the two in sync.
+ */
+export const ErrorCode = {
+  /** The request or command input is invalid (shape, range, type). */
+  invalidInput: 'invalid-input',
+  /** The caller is not signed in. */
+  unauthenticated: 'unauthenticated',
+  /** The caller is signed in but may not do this. */
+  forbidden: 'forbidden',
+  /** The thing does not exist, or is outside the caller's reach. */
+  notFound: 'not-found',
+  /** A unique value (such as an e-mail address) is already taken. */
+  duplicate: 'duplicate',
+  /** The edit was based on a stale revision. */
+  staleRevision: 'stale-revision',
+  /** The operation conflicts with the current state. */
+  conflict: 'conflict',
+  /** The database cannot be reached. */
+  databaseUnavailable: 'database-unavailable',
+  /** The database schema is newer than this program. */
+  schemaTooNew: 'schema-too-new',
+  /** The database has migrations that have not been applied. */
+  pendingMigrations: 'pending-migrations',
+  /** A configuration setting is missing or invalid. */
+  invalidConfig: 'invalid-config',
+  /** The data directory cannot be created or written. */
+  dataDirUnwritable: 'data-dir-unwritable',
+  /** An unknown instrument id was given. */
+  unknownInstrument: 'unknown-instrument',
+  /** The answers to an instrument cannot be scored. */
+  unscorableResponse: 'unscorable-response',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,114 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Store } from '../application/ports.js';
+import { AppError } from '../domain/shared/app-error.js';
+import { ErrorCode } from '../domain/shared/error-codes.js';
+import type { SqlDialect } from './open-database.js';
+import { appendAuditEvents, listAuditEvents, verifyAuditChain } from './repositories/audit-repository.js';
+import {
+  assignClient,
+  findClientByRecordNumber,
+  findFormulation,
+  insertBehavior,
+  insertClient,
+  insertDiagnosis,
+  listBehaviors,
+  saveFormulation,
+} from './repositories/client-repository.js';
+import {
+  insertAdministrations,
+  insertBehaviorLogs,
+  listAdministrations,
+  listBehaviorLogs,
+} from './repositories/measure-repository.js';
+import { findCurrentPlan, insertPlan } from './repositories/treatment-plan-repository.js';
+import {
+  addSupervision,
+  findPractice,
+  findUserByEmail,
+  insertPractice,
+  insertUser,
+  listUsers,
+} from './repositories/user-repository.js';
+import type { Database } from './tables/database.js';
+
+/**
+ * Translates driver errors into catalog codes: a unique violation (SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY,
+ * PostgreSQL 23505) becomes `duplicate`; a lost connection becomes `database-unavailable`.
+ *
+ * @example
+ * await translateDriverErrors(() => db.insertInto('app_user').values(row).execute());
+ */
+export async function translateDriverErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function toAppError(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
+    return new AppError(ErrorCode.duplicate, 'That record already exists.', { cause: error });
+  }
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    code === '08006' ||
+    code === '08003'
+  ) {
+    return new AppError(ErrorCode.databaseUnavailable, 'The database is unavailable.', { cause: error });
+  }
+  return error;
+}
+
+/**
+ * The Store port on a Kysely database. `auditKey` is the key of the audit chain (derived from the secret key).
+ *
+ * @example
+ * const store = createStore(db, 'sqlite', auditKey);
+ * await store.transaction(async (tx) => { await tx.insertUser(user, now); await tx.appendAudit([event], now); });
+ */
+export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey: Buffer, inTransaction = false): Store {
+  const t =
+    <A extends unknown[], R>(fn: (db: Kysely<Database>, ...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      translateDriverErrors(() => fn(db, ...args));
+  const store: Store = {
+    findPractice: t(findPractice),
+    insertPractice: t(insertPractice),
+    findUserByEmail: t(findUserByEmail),
+    listUsers: t(listUsers),
+    insertUser: t(insertUser),
+    addSupervision: t(addSupervision),
+    findClientByRecordNumber: t(findClientByRecordNumber),
+    insertClient: t(insertClient),
+    assignClient: t(assignClient),
+    insertDiagnosis: t(insertDiagnosis),
+    saveFormulation: t(saveFormulation),
+    findFormulation: t(findFormulation),
+    insertBehavior: t(insertBehavior),
+    listBehaviors: t(listBehaviors),
+    insertPlan: t(insertPlan),
+    findCurrentPlan: t(findCurrentPlan),
+    insertAdministrations: t(insertAdministrations),
+    listAdministrations: t(listAdministrations),
+    insertBehaviorLogs: t(insertBehaviorLogs),
+    listBehaviorLogs: t(listBehaviorLogs),
+    appendAudit: (events, at) =>
+      inTransaction
+        ? translateDriverErrors(() => appendAuditEvents(db, dialect, auditKey, events, at))
+        : store.transaction((tx) => tx.appendAudit(events, at)),
+    listAudit: t(listAuditEvents),
+    verifyAudit: () => translateDriverErrors(() => verifyAuditChain(db, auditKey)),
+    transaction: (work) =>
+      inTransaction
+        ? work(store)
+        : translateDriverErrors(() =>
+            db.transaction().execute((trx: Transaction<Database>) => work(createStore(trx, dialect, auditKey, true))),
+          ),
+  };
+  return store;
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as m20261126_2000 from './2026_11_26_2000_create_core_tables.js';
+
+/**
+ * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
+ * names and contents against test/fixtures/migrations.lock).
+ *
+ * @example
+ * Object.keys(MIGRATIONS)[0] // '2026_11_26_2000_create_core_tables'
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026_11_26_2000_create_core_tables': m20261126_2000,
+};

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { Administration, BehaviorLogEntry } from '../../application/ports.js';
+import type { AdministrationTable, Database } from '../tables/database.js';
+
+/**
+ * Instrument administrations (with item answers) and behaviour log entries.
+ *
+ * @example
+ * await insertAdministrations(db, [administration], now);
+ * const series = await listAdministrations(db, clientId, 'phq9');
+ */
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function insertAdministrations(
+  db: Kysely<Database>,
+  items: readonly Administration[],
+  createdAt: string,
+): Promise<void> {
+  for (const part of chunks(items, CHUNK)) {
+    await db
+      .insertInto('administration')
+      .values(
+        part.map((a) => ({
+          id: a.id,
+          client_id: a.clientId,
+          instrument_id: a.instrumentId,
+          instrument_version: a.instrumentVersion,
+          administered_at: a.administeredAt,
+          administered_on: a.administeredOn,
+          source: a.source,
+          total: a.total,
+          severity: a.severity,
+          prorated: a.prorated ? 1 : 0,
+          subscales: JSON.stringify(a.subscales),
+          flags: JSON.stringify(a.flags),
+          recorded_by: a.recordedBy,
+          created_at: createdAt,
+        })),
+      )
+      .execute();
+  }
+  const answers = items.flatMap((a) => a.answers.map((value, i) => ({ administration_id: a.id, item: i + 1, value })));
+  for (const part of chunks(answers, CHUNK * 4)) {
+    await db.insertInto('administration_item').values(part).execute();
+  }
+}
+
+function administrationRowToAdministration(row: AdministrationTable, answers: (number | null)[]): Administration {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    instrumentId: row.instrument_id,
+    instrumentVersion: row.instrument_version,
+    administeredAt: row.administered_at,
+    administeredOn: row.administered_on,
+    source: row.source as Administration['source'],
+    answers,
+    total: row.total,
+    severity: row.severity,
+    prorated: row.prorated === 1,
+    subscales: JSON.parse(row.subscales) as Record<string, number>,
+    flags: JSON.parse(row.flags) as Administration['flags'],
+    recordedBy: row.recorded_by,
+  };
+}
+
+/** A client's administrations, oldest first, optionally for one instrument; item answers included. */
+export async function listAdministrations(
+  db: Kysely<Database>,
+  clientId: string,
+  instrumentId?: string,
+): Promise<Administration[]> {
+  let q = db.selectFrom('administration').selectAll().where('client_id', '=', clientId);
+  if (instrumentId) q = q.where('instrument_id', '=', instrumentId);
+  const rows = await q.orderBy('administered_at').orderBy('id').execute();
+  if (rows.length === 0) return [];
+  const items = await db
+    .selectFrom('administration_item')
+    .innerJoin('administration', 'administration.id', 'administration_item.administration_id')
+    .select(['administration_item.administration_id', 'administration_item.item', 'administration_item.value'])
+    .where('administration.client_id', '=', clientId)
+    .$if(instrumentId !== undefined, (qb) => qb.where('administration.instrument_id', '=', instrumentId ?? ''))
+    .orderBy('administration_item.item')
+    .execute();
+  const byAdministration = new Map<string, (number | null)[]>();
+  for (const it of items) {
+    const list = byAdministration.get(it.administration_id) ?? [];
+    list[it.item - 1] = it.value;
+    byAdministration.set(it.administration_id, list);
+  }
+  return rows.map((r) => administrationRowToAdministration(r, byAdministration.get(r.id) ?? []));
+}
+
+export async function insertBehaviorLogs(
+  db: Kysely<Database>,
+  items: readonly BehaviorLogEntry[],
+  createdAt: string,
+): Promise<void> {
+  for (const part of chunks(items, CHUNK)) {
+    await db
+      .insertInto('behavior_log')
+      .values(
+        part.map((e) => ({
+          id: e.id,
+          behavior_id: e.behaviorId,
+          client_id: e.clientId,
+          period_start: e.periodStart,
+          count: e.count,
+          source: e.source,
+          recorded_by: e.recordedBy,
+          created_at: createdAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** A behaviour's log entries, oldest period first. */
+export async function listBehaviorLogs(db: Kysely<Database>, behaviorId: string): Promise<BehaviorLogEntry[]> {
+  const rows = await db
+    .selectFrom('behavior_log')
+    .selectAll()
+    .where('behavior_id', '=', behaviorId)
+    .orderBy('period_start')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    behaviorId: r.behavior_id,
+    clientId: r.client_id,
+    periodStart: r.period_start,
+    count: r.count,
+    source: r.source as BehaviorLogEntry['source'],
+    recordedBy: r.recorded_by,
+  }));
+}

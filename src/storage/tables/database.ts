@@ -1,0 +1,257 @@
+/**
+ * Row types of every table, as Kysely sees them. Only src/storage knows these; repositories map rows to domain
+ * types. Booleans are 0/1 integers and JSON is text on both dialects, so one mapping serves SQLite and PostgreSQL.
+ * (One file rather than one per table: the tables are small and read best side by side.)
+ *
+ * @example
+ * const db: Kysely<Database> = openDatabase(config).db;
+ */
+export interface PracticeTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  settings: string;
+  created_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  name: string;
+  credentials: string;
+  password_hash: string;
+  totp_secret: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SupervisionTable {
+  supervisor_id: string;
+  clinician_id: string;
+  created_at: string;
+}
+
+export interface ClientTable {
+  id: string;
+  practice_id: string;
+  record_number: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClientAssignmentTable {
+  client_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface DiagnosisTable {
+  id: string;
+  client_id: string;
+  code: string;
+  description: string;
+  is_primary: number;
+  onset_date: string | null;
+  resolved_date: string | null;
+  created_at: string;
+}
+
+export interface FormulationTable {
+  id: string;
+  client_id: string;
+  problem_areas: string;
+  narrative: string | null;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface FormulationElementTable {
+  id: string;
+  formulation_id: string;
+  position: number;
+  kind: string;
+  text: string;
+  library_key: string | null;
+}
+
+export interface TreatmentPlanTable {
+  id: string;
+  client_id: string;
+  version: number;
+  revision: number;
+  status: string;
+  previous_version_id: string | null;
+  established_date: string;
+  presenting_problems: string;
+  service_type: string;
+  session_minutes: number;
+  session_frequency: string;
+  duration_weeks: number;
+  review_interval_days: number;
+  next_review_date: string;
+  discharge_criteria: string;
+  referrals: string;
+  strengths: string;
+  client_participation: string;
+  clinician_signature: string | null;
+  supervisor_signature: string | null;
+  content_hash: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanDiagnosisTable {
+  plan_id: string;
+  diagnosis_id: string;
+}
+
+export interface GoalTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  statement: string;
+  client_words: string | null;
+  start_date: string;
+  due_date: string | null;
+  status: string;
+  endorsed_on: string | null;
+  endorsement_method: string | null;
+  endorsement_words: string | null;
+}
+
+export interface GoalFormulationElementTable {
+  goal_id: string;
+  element_id: string;
+}
+
+export interface ObjectiveTable {
+  id: string;
+  goal_id: string;
+  position: number;
+  statement: string;
+  due_date: string | null;
+}
+
+export interface InterventionTable {
+  id: string;
+  objective_id: string;
+  position: number;
+  library_id: string | null;
+  name: string;
+  delivered_by: string;
+  frequency: string;
+}
+
+export interface BehaviorTable {
+  id: string;
+  client_id: string;
+  name: string;
+  period: string;
+  direction: string;
+  unit: string | null;
+  created_at: string;
+}
+
+export interface TargetTable {
+  id: string;
+  goal_id: string | null;
+  objective_id: string | null;
+  position: number;
+  measure_kind: string;
+  instrument_id: string | null;
+  subscale: string | null;
+  behavior_id: string | null;
+  direction: string;
+  baseline: number | null;
+  goal_kind: string;
+  goal_value: number | null;
+  comparator: string | null;
+  per: string | null;
+  start_date: string;
+  due_date: string;
+}
+
+export interface AdministrationTable {
+  id: string;
+  client_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  administered_at: string;
+  administered_on: string;
+  source: string;
+  total: number;
+  severity: string | null;
+  prorated: number;
+  subscales: string;
+  flags: string;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface AdministrationItemTable {
+  administration_id: string;
+  item: number;
+  value: number | null;
+}
+
+export interface BehaviorLogTable {
+  id: string;
+  behavior_id: string;
+  client_id: string;
+  period_start: string;
+  count: number;
+  source: string;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  resource: string | null;
+  client_ids: string;
+  outcome: string;
+  origin: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  practice: PracticeTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  supervision: SupervisionTable;
+  client: ClientTable;
+  client_assignment: ClientAssignmentTable;
+  diagnosis: DiagnosisTable;
+  formulation: FormulationTable;
+  formulation_element: FormulationElementTable;
+  treatment_plan: TreatmentPlanTable;
+  plan_diagnosis: PlanDiagnosisTable;
+  goal: GoalTable;
+  goal_formulation_element: GoalFormulationElementTable;
+  objective: ObjectiveTable;
+  intervention: InterventionTable;
+  behavior: BehaviorTable;
+  target: TargetTable;
+  administration: AdministrationTable;
+  administration_item: AdministrationItemTable;
+  behavior_log: BehaviorLogTable;
+  audit_event: AuditEventTable;
+}
