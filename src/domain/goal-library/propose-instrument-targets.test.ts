@@ -52,7 +52,15 @@ describe('proposeInstrumentTargets', () => {
   });
 
   it('gives no next band down for an instrument without bands', () => {
-    expect(proposeInstrumentTargets(TEST_PCL5, 50, { prefer: ['next-band-down', 'below-caseness'] })).toEqual([]);
+    expect(proposeInstrumentTargets(TEST_PCL5, 50, { prefer: ['next-band-down'] })).toEqual([]);
+  });
+
+  it('speaks of NHS Talking Therapies recovery only for instruments with that rule', () => {
+    const [pcl5] = proposeInstrumentTargets(TEST_PCL5, 50, { prefer: ['below-caseness'] });
+    const [gad7] = proposeInstrumentTargets(TEST_GAD7, 15, { prefer: ['below-caseness'] });
+    expect(pcl5).toMatchObject({ value: 32, bandLabel: null });
+    expect(pcl5?.explanation).not.toContain('NHS Talking Therapies');
+    expect(gad7?.explanation).toContain('NHS Talking Therapies');
   });
 
   it('proposes nothing for a higher-is-better instrument', () => {

@@ -16,7 +16,8 @@ import { INSTRUMENT_TARGET_RULES, type InstrumentTargetRule } from './instrument
  * @example
  * const gad7: TargetRuleInstrument = { id: 'gad7', shortName: 'GAD-7', direction: 'lower-is-better',
  *   range: { min: 0, max: 21 }, bands: [{ min: 0, max: 4, label: 'minimal' }], casenessCutoff: 8,
- *   reliableChangeThreshold: 4, remission: null, typicalChangePerWeek: null,
+ *   reliableChangeThreshold: 4, remission: null, recovery: { kind: 'nhs-talking-therapies', source: '…' },
+ *   typicalChangePerWeek: null,
  *   source: 'reference/measures.md §2', citations: {} };
  */
 export type TargetRuleInstrument = Pick<
@@ -29,6 +30,7 @@ export type TargetRuleInstrument = Pick<
   | 'casenessCutoff'
   | 'reliableChangeThreshold'
   | 'remission'
+  | 'recovery'
   | 'typicalChangePerWeek'
   | 'source'
   | 'citations'
@@ -98,7 +100,9 @@ function proposeOne(
       const cutoff = instrument.casenessCutoff;
       if (cutoff === null || baseline < cutoff) return null;
       return build(instrument, baseline, rule, cutoff - 1, {
-        explanation: `Below the ${name} caseness cut-off: a score of ${cutoff} or more counts as a case, so ${cutoff - 1} or below is out of the clinical range (NHS Talking Therapies "recovery" when the client started at or above it).`,
+        explanation:
+          `Below the ${name} cut-off: a score of ${cutoff} or more counts as a case, so ${cutoff - 1} or below is out of the clinical range` +
+          (instrument.recovery ? ' (NHS Talking Therapies "recovery" when the client started at or above it).' : '.'),
         source: cite(instrument, 'casenessCutoff'),
       });
     }

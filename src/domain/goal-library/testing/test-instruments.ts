@@ -32,6 +32,7 @@ export const TEST_PHQ9: TestInstrument = {
   casenessCutoff: 10,
   reliableChangeThreshold: 6,
   remission: { below: 5, baselineAbove: 9, source: 'reference/measures.md §1 Remission (CMS159) [S9]' },
+  recovery: { kind: 'nhs-talking-therapies', source: 'reference/measures.md Methods B [S12][S83]' },
   typicalChangePerWeek: null,
   source: 'reference/measures.md §1',
   citations: {
@@ -58,6 +59,7 @@ export const TEST_GAD7: TestInstrument = {
   casenessCutoff: 8,
   reliableChangeThreshold: 4,
   remission: null,
+  recovery: { kind: 'nhs-talking-therapies', source: 'reference/measures.md Methods B [S12][S83]' },
   typicalChangePerWeek: null,
   source: 'reference/measures.md §2',
   citations: {
@@ -67,7 +69,7 @@ export const TEST_GAD7: TestInstrument = {
   },
 };
 
-/** PCL-5 (reference/measures.md §3): no bands; reliable change of 10 as a test value within the sourced 5–10 range. */
+/** PCL-5 (reference/measures.md §3): no bands; provisional-diagnosis cut-point 33; reliable change 15 (Marx 2022). */
 export const TEST_PCL5: TestInstrument = {
   id: 'pcl5',
   shortName: 'PCL-5',
@@ -76,12 +78,16 @@ export const TEST_PCL5: TestInstrument = {
   direction: 'lower-is-better',
   range: { min: 0, max: 80 },
   bands: null,
-  casenessCutoff: null,
-  reliableChangeThreshold: 10,
+  casenessCutoff: 33,
+  reliableChangeThreshold: 15,
   remission: null,
+  recovery: null,
   typicalChangePerWeek: null,
   source: 'reference/measures.md §3',
-  citations: { reliableChangeThreshold: 'reference/measures.md §3 Change thresholds [S25][S28]' },
+  citations: {
+    casenessCutoff: 'reference/measures.md §3 Provisional diagnosis, cut-point 31–33 [S24][S1]',
+    reliableChangeThreshold: 'reference/measures.md §3 Change thresholds, Marx 2022 [S29]',
+  },
 };
 
 /** All test instruments. */
