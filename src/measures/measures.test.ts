@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyChange } from '../domain/progress/classify-change.js';
@@ -48,6 +50,11 @@ describe('instrument files', () => {
       if (parsed.success) expect(checkMeasureDefinition(parsed.data)).toEqual([]);
     },
   );
+
+  it('registers every JSON file in the folder', () => {
+    const files = readdirSync(fileURLToPath(new URL('.', import.meta.url))).filter((f) => f.endsWith('.json'));
+    expect(MEASURE_FILES.map(([name]) => name).sort()).toEqual(files.sort());
+  });
 
   it('keeps item text out of every score-only file and in every full file', () => {
     for (const m of measures) {

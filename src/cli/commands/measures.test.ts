@@ -73,6 +73,13 @@ describe('measuresCommand', () => {
 
   it('adds subscale severity for the DASS-21', async () => {
     const answers = '1,0,2,0,2,1,0,1,0,2,1,1,2,1,0,1,1,1,0,1,0';
+    const human = await run('score', 'dass21', '--answers', answers);
+    expect(human.out).toEqual([
+      'DASS-21 (no total; subscales)',
+      '  Depression: 20 (moderate)',
+      '  Anxiety: 2 (normal)',
+      '  Stress: 14 (normal)',
+    ]);
     const { out } = await run('score', 'dass21', '--answers', answers, '--json');
     expect(JSON.parse(out[0]!)).toMatchObject({
       total: null,

@@ -195,8 +195,9 @@ function describeScore(definition: MeasureDefinition, result: MeasureScore): str
     const band = result.severity === null ? '' : ` (${result.severity})`;
     const prorated = result.prorated ? `, prorated: item ${result.missingItems.join(', ')} missing` : '';
     lines.push(`${definition.shortName} total ${result.total}${band}${prorated}`);
-  } else if (result.prorated) {
-    lines.push(`${definition.shortName}: prorated, item ${result.missingItems.join(', ')} missing`);
+  } else {
+    const prorated = result.prorated ? `, prorated: item ${result.missingItems.join(', ')} missing` : '';
+    lines.push(`${definition.shortName} (no total; subscales)${prorated}`);
   }
   for (const subscale of definition.scoring.subscales) {
     const severity = result.subscaleSeverity[subscale.id];
