@@ -9,6 +9,12 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Period } from '../treatment-plans/target.js';
 import { convertRate } from './behavior-rate.js';
 
+/**
+ * A dated value of a series (see the file comment).
+ *
+ * @example
+ * const point: SeriesPoint = { date: '2026-10-13', value: 3, per: 'week', sourceId: 'log-12' };
+ */
 export interface SeriesPoint {
   readonly date: CalendarDate;
   readonly value: number;

@@ -5,7 +5,11 @@
  * rules in the order they are tried, with worked examples.
  *
  * @example
- * const progress = computeTargetStatus(phq9Target, [{ date: '2026-10-13', value: 16 }], {
+ * // PHQ-9 from 18 to ≤ 7 between 2026-09-01 and 2026-11-24 (12 weeks): the line is 12.5 at week 6.
+ * const target: Target = { id: 't1', measure: { kind: 'instrument', instrumentId: 'phq9' }, direction: 'decrease',
+ *   baseline: 18, goal: { kind: 'absolute', value: 7, comparator: '<=' }, per: null,
+ *   startDate: '2026-09-01', dueDate: '2026-11-24' };
+ * const progress = computeTargetStatus(target, [{ date: '2026-10-13', value: 16 }], {
  *   today: '2026-10-14', instrument: { reliableChangeThreshold: 6 },
  * });
  * progress.status // 'off-track'
