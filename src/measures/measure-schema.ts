@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import type { MeasureDefinition } from '../domain/scoring/measure-definition.js';
 
-/**
- * The schema every instrument file in src/measures must match (shape only; cross-field rules such as "bands cover the
- * range" are in `checkMeasureDefinition`). Unknown keys are rejected so a misspelt field cannot pass silently.
- *
- * @example
- * const parsed = measureDefinitionSchema.safeParse(json);
- * if (!parsed.success) console.error(parsed.error.issues);
- */
 const integer = z.number().int();
 const itemNumber = integer.min(1);
 const text = z.string().min(1);
@@ -107,6 +99,14 @@ const changeExample = z.strictObject({
   }),
 });
 
+/**
+ * The schema every instrument file in src/measures must match (shape only; cross-field rules such as "bands cover the
+ * range" are in `checkMeasureDefinition`). Unknown keys are rejected so a misspelt field cannot pass silently.
+ *
+ * @example
+ * const parsed = measureDefinitionSchema.safeParse(json);
+ * if (!parsed.success) console.error(parsed.error.issues);
+ */
 export const measureDefinitionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+$/),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
@@ -154,7 +154,12 @@ export const measureDefinitionSchema = z.strictObject({
   changeExamples: z.array(changeExample),
 });
 
-/** The parsed shape, checked at compile time to be assignable to the domain's `MeasureDefinition`. */
+/**
+ * The parsed shape, checked at compile time to be assignable to the domain's `MeasureDefinition`.
+ *
+ * @example
+ * const file: MeasureDefinitionFile = measureDefinitionSchema.parse(json);
+ */
 export type MeasureDefinitionFile = z.infer<typeof measureDefinitionSchema>;
 const assignable: (file: MeasureDefinitionFile) => MeasureDefinition = (file) => file;
 void assignable;

@@ -13,7 +13,13 @@ import phq9Json from './phq-9.json' with { type: 'json' };
 import phq15Json from './phq-15.json' with { type: 'json' };
 import wsasJson from './wsas.json' with { type: 'json' };
 
-/** The instrument files, in the order `listMeasures()` returns them. Adding an instrument: add its file here. */
+/**
+ * The instrument files, in the order `listMeasures()` returns them. Adding an instrument: import its file and list it
+ * here (a test fails when a JSON file in this folder is not listed).
+ *
+ * @example
+ * MEASURE_FILES.map(([fileName]) => fileName); // ['phq-9.json', 'phq-2.json', …]
+ */
 export const MEASURE_FILES: readonly (readonly [fileName: string, json: unknown])[] = [
   ['phq-9.json', phq9Json],
   ['phq-2.json', phq2Json],

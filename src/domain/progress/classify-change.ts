@@ -6,6 +6,10 @@ import { classifyReliableChange, ReliableChange } from './reliable-change.js';
 /**
  * Change between two administrations: the `cairn measures change --json` contract (DESIGN 3.2). A rule that applies
  * but is not met is `false`; a rule the instrument has no sourced definition for is `null`.
+ *
+ * @example
+ * const gad7: ChangeClassification = { instrument: 'gad7', from: 9, to: 6, change: -3, reliableChange: 'none',
+ *   response: null, remission: null, recovery: true, reliableRecovery: false };
  */
 export interface ChangeClassification {
   readonly instrument: string;
@@ -20,6 +24,12 @@ export interface ChangeClassification {
   readonly reliableRecovery: boolean | null;
 }
 
+/**
+ * A classification, or the issues that make the scores unusable.
+ *
+ * @example
+ * classifyChange(getMeasure('phq9')!, 30, 3).kind; // 'invalid' (score-out-of-range)
+ */
 export type ClassifyChangeOutcome =
   | { readonly kind: 'classified'; readonly result: ChangeClassification }
   | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };

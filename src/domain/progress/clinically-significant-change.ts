@@ -1,7 +1,12 @@
 import type { JacobsonTruaxNorms, MeasureDefinition } from '../scoring/measure-definition.js';
 import { classifyReliableChange, computeReliableChangeThreshold, ReliableChange } from './reliable-change.js';
 
-/** Jacobson–Truax categories (reference/measures.md Methods A [S77]). */
+/**
+ * Jacobson–Truax categories (reference/measures.md Methods A [S77]).
+ *
+ * @example
+ * classifyClinicallySignificantChange(getMeasure('pcl5')!, 50, 25); // category ClinicalChange.recovered
+ */
 export const ClinicalChange = {
   /** Reliable improvement and crossed from the clinical into the functional range. */
   recovered: 'recovered',
@@ -14,10 +19,21 @@ export const ClinicalChange = {
 } as const;
 export type ClinicalChange = (typeof ClinicalChange)[keyof typeof ClinicalChange];
 
-/** How the cut-off was obtained: published as is, or Jacobson–Truax criterion c (clinical + functional) or b. */
+/**
+ * How the cut-off was obtained: published as is, or Jacobson–Truax criterion c (clinical + functional) or b.
+ *
+ * @example
+ * computeJacobsonTruaxCutoff(getMeasure('gad7')!.norms!, 'men')?.criterion; // 'b'
+ */
 export const CutoffCriterion = { published: 'published', c: 'c', b: 'b' } as const;
 export type CutoffCriterion = (typeof CutoffCriterion)[keyof typeof CutoffCriterion];
 
+/**
+ * A Jacobson–Truax cut-off and how it was obtained.
+ *
+ * @example
+ * const phq9Women: JacobsonTruaxCutoff = { value: 10.1, criterion: 'b', population: 'women' };
+ */
 export interface JacobsonTruaxCutoff {
   /** A later score at or below this is in the functional range. */
   readonly value: number;
@@ -26,6 +42,12 @@ export interface JacobsonTruaxCutoff {
   readonly population: string | null;
 }
 
+/**
+ * The Jacobson–Truax classification, or why it does not apply.
+ *
+ * @example
+ * const result: ClinicallySignificantChange = { kind: 'not-applicable', reason: 'population-required' };
+ */
 export type ClinicallySignificantChange =
   | {
       readonly kind: 'classified';

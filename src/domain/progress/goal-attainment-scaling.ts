@@ -1,7 +1,12 @@
 import { MeasureCode } from '../scoring/measure-code.js';
 import { type Issue, issue } from '../shared/issue.js';
 
-/** One goal's Goal Attainment Scaling rating: −2 much less than expected … 0 expected … +2 much more (Kiresuk & Sherman). */
+/**
+ * One goal's Goal Attainment Scaling rating: −2 much less than expected … 0 expected … +2 much more (Kiresuk & Sherman).
+ *
+ * @example
+ * const rating: GasRating = { attainment: 1, weight: 2 };
+ */
 export interface GasRating {
   /** Whole number from −2 to +2. */
   readonly attainment: number;
@@ -9,9 +14,20 @@ export interface GasRating {
   readonly weight?: number;
 }
 
-/** The assumed inter-goal correlation ρ in the Kiresuk & Sherman formula (reference/measures.md Methods C [S86]). */
+/**
+ * The assumed inter-goal correlation ρ in the Kiresuk & Sherman formula (reference/measures.md Methods C [S86]).
+ *
+ * @example
+ * computeGasTScore([{ attainment: 1 }], { rho: GAS_DEFAULT_RHO });
+ */
 export const GAS_DEFAULT_RHO = 0.3;
 
+/**
+ * A T-score, or the issues with the ratings.
+ *
+ * @example
+ * const outcome: GasTScoreOutcome = computeGasTScore([{ attainment: 0 }]); // { kind: 'scored', tScore: 50, goals: 1 }
+ */
 export type GasTScoreOutcome =
   | { readonly kind: 'scored'; readonly tScore: number; readonly goals: number }
   | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };

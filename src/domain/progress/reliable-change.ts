@@ -1,10 +1,20 @@
 import type { MeasureDefinition } from '../scoring/measure-definition.js';
 
-/** Reliable change between two administrations (DESIGN 3.2 `reliableChange`). */
+/**
+ * Reliable change between two administrations (DESIGN 3.2 `reliableChange`).
+ *
+ * @example
+ * classifyReliableChange(getMeasure('phq9')!, 18, 8) === ReliableChange.improvement; // true
+ */
 export const ReliableChange = { improvement: 'improvement', deterioration: 'deterioration', none: 'none' } as const;
 export type ReliableChange = (typeof ReliableChange)[keyof typeof ReliableChange];
 
-/** z for a two-sided p < .05, the Jacobson–Truax criterion (reference/measures.md Methods A [S74][S75]). */
+/**
+ * z for a two-sided p < .05, the Jacobson–Truax criterion (reference/measures.md Methods A [S74][S75]).
+ *
+ * @example
+ * Math.abs(computeReliableChangeIndex(20, 10, 5, 0.84)) > RELIABLE_CHANGE_Z; // true: reliable
+ */
 export const RELIABLE_CHANGE_Z = 1.96;
 
 /**

@@ -14,7 +14,12 @@
  * phq9?.bands?.map((band) => band.label); // ['minimal', 'mild', 'moderate', 'moderately severe', 'severe']
  */
 
-/** How much of an instrument the data file reproduces. */
+/**
+ * How much of an instrument the data file reproduces.
+ *
+ * @example
+ * getMeasure('wsas')!.content === MeasureContent.scoreOnly; // true: licence unclear, no item text
+ */
 export const MeasureContent = {
   /** Item text and option labels are included (public domain or reproduction explicitly allowed). */
   full: 'full',
@@ -23,7 +28,12 @@ export const MeasureContent = {
 } as const;
 export type MeasureContent = (typeof MeasureContent)[keyof typeof MeasureContent];
 
-/** Licence status of an instrument, as summarised in reference/measures.md. */
+/**
+ * Licence status of an instrument, as summarised in reference/measures.md.
+ *
+ * @example
+ * getMeasure('k10')!.licence.status; // 'unrestricted-with-notice'
+ */
 export const LicenceStatus = {
   publicDomain: 'public-domain',
   usGovernmentWork: 'us-government-work',
@@ -36,6 +46,13 @@ export const LicenceStatus = {
 } as const;
 export type LicenceStatus = (typeof LicenceStatus)[keyof typeof LicenceStatus];
 
+/**
+ * What the licence allows, in data.
+ *
+ * @example
+ * const licence: MeasureLicence = { status: 'unrestricted-with-notice', summary: 'unrestricted use with the © WHO 2003 notice',
+ *   note: '…', requiredNotice: '© World Health Organization 2003. …' };
+ */
 export interface MeasureLicence {
   readonly status: LicenceStatus;
   /** One line for lists and documents ("public domain", "score-only: item text not reproduced (licence unclear)"). */
@@ -46,23 +63,44 @@ export interface MeasureLicence {
   readonly requiredNotice: string | null;
 }
 
-/** Which way is better. Every instrument shipped today is `lower-is-better`. */
+/**
+ * Which way is better. Every instrument shipped today is `lower-is-better`.
+ *
+ * @example
+ * getMeasure('phq9')!.direction === ScoreDirection.lowerIsBetter; // true
+ */
 export const ScoreDirection = { lowerIsBetter: 'lower-is-better', higherIsBetter: 'higher-is-better' } as const;
 export type ScoreDirection = (typeof ScoreDirection)[keyof typeof ScoreDirection];
 
-/** An inclusive integer range. */
+/**
+ * An inclusive integer range.
+ *
+ * @example
+ * const k10Range: ScoreRange = { min: 10, max: 50 };
+ */
 export interface ScoreRange {
   readonly min: number;
   readonly max: number;
 }
 
-/** A severity band: inclusive integer bounds and the instrument's own label. */
+/**
+ * A severity band: inclusive integer bounds and the instrument's own label.
+ *
+ * @example
+ * const band: Band = { min: 15, max: 19, label: 'moderately severe' };
+ */
 export interface Band {
   readonly min: number;
   readonly max: number;
   readonly label: string;
 }
 
+/**
+ * One allowed answer of an item.
+ *
+ * @example
+ * const option: ResponseOption = { value: 1, label: 'Several days', loinc: 'LA6569-3' };
+ */
 export interface ResponseOption {
   /** The score of this option. */
   readonly value: number;
@@ -72,6 +110,13 @@ export interface ResponseOption {
   readonly loinc: string | null;
 }
 
+/**
+ * A scored item.
+ *
+ * @example
+ * const item: MeasureItem = { number: 1, text: null, label: 'work', loinc: null,
+ *   options: [{ value: 0, label: null, loinc: null }, { value: 8, label: null, loinc: null }], omittedWhen: null };
+ */
 export interface MeasureItem {
   /** 1-based item number; items are numbered 1…n in order. */
   readonly number: number;
@@ -90,7 +135,12 @@ export interface MeasureItem {
   readonly omittedWhen: string | null;
 }
 
-/** An item printed on the form but not part of any score (PHQ-9 item 10). Not part of the answers array. */
+/**
+ * An item printed on the form but not part of any score (PHQ-9 item 10). Not part of the answers array.
+ *
+ * @example
+ * getMeasure('phq9')!.unscoredItems[0]?.loinc; // '69722-7'
+ */
 export interface UnscoredItem {
   readonly number: number;
   readonly text: string | null;
@@ -98,6 +148,13 @@ export interface UnscoredItem {
   readonly options: readonly ResponseOption[];
 }
 
+/**
+ * A subscale: its items, multiplier, range and bands.
+ *
+ * @example
+ * const intrusion: SubscaleDefinition = { id: 'B', name: 'Intrusion (cluster B)', items: [1, 2, 3, 4, 5], multiplier: 1,
+ *   range: { min: 0, max: 20 }, bands: null };
+ */
 export interface SubscaleDefinition {
   /** Key in the result's `subscales` record ("B", "depression"). */
   readonly id: string;
@@ -113,6 +170,9 @@ export interface SubscaleDefinition {
 /**
  * Skip logic: when every `whenItems` answer is present and their sum is at most `whenSumAtMost`, a missing answer to
  * any of `skippedItems` scores `skippedScore` and is not a missing item (AUDIT: item 1 = 0 skips to items 9–10).
+ *
+ * @example
+ * const rule: SkipRule = { whenItems: [1], whenSumAtMost: 0, skippedItems: [2, 3, 4, 5, 6, 7, 8], skippedScore: 0, source: '…' };
  */
 export interface SkipRule {
   readonly whenItems: readonly number[];
@@ -122,6 +182,13 @@ export interface SkipRule {
   readonly source: string;
 }
 
+/**
+ * How the scores are made from the item answers.
+ *
+ * @example
+ * const phq9Scoring: MeasureScoring = { total: { kind: 'sum', items: [1, 2, 3, 4, 5, 6, 7, 8, 9], multiplier: 1 },
+ *   subscales: [], reverseItems: [], skipRules: [] };
+ */
 export interface MeasureScoring {
   /** How the total is made, or null when the instrument is reported only by subscales (DASS-21). */
   readonly total: { readonly kind: 'sum'; readonly items: readonly number[]; readonly multiplier: number } | null;
@@ -136,12 +203,20 @@ export interface MeasureScoring {
  * - `none`: no sourced rule, so any missing item makes the response unscorable (PCL-5, DASS-21, …).
  * - `prorate`: up to `maxMissing` missing items are replaced by the mean of the answered items; the total is then
  *   rounded half up and `prorated` is true (NHS Data Dictionary rule for PHQ-9 and GAD-7).
+ *
+ * @example
+ * const nhs: MissingItemRule = { kind: 'prorate', maxMissing: 2, rounding: 'half-up', source: 'reference/measures.md §1 [S6]' };
  */
 export type MissingItemRule =
   | { readonly kind: 'none'; readonly source: string }
   | { readonly kind: 'prorate'; readonly maxMissing: number; readonly rounding: 'half-up'; readonly source: string };
 
-/** An item whose answer needs attention at once, whatever the total (PHQ-9 item 9 > 0). */
+/**
+ * An item whose answer needs attention at once, whatever the total (PHQ-9 item 9 > 0).
+ *
+ * @example
+ * getMeasure('phq9')!.criticalItems; // [{ item: 9, minValue: 1, action: '…', source: '…' }]
+ */
 export interface CriticalItem {
   readonly item: number;
   /** The lowest answer that raises the `critical-item` flag. */
@@ -151,27 +226,47 @@ export interface CriticalItem {
   readonly source: string;
 }
 
-/** A remission rule: the later score is below `below`; it applies only when the first score is above `baselineAbove`. */
+/**
+ * A remission rule: the later score is below `below`; it applies only when the first score is above `baselineAbove`.
+ *
+ * @example
+ * const cms159: RemissionRule = { below: 5, baselineAbove: 9, source: 'reference/measures.md §1 [S9]' };
+ */
 export interface RemissionRule {
   readonly below: number;
   readonly baselineAbove: number | null;
   readonly source: string;
 }
 
-/** A response rule: a reduction of at least `minReductionPercent` %; only when the first score is above `baselineAbove`. */
+/**
+ * A response rule: a reduction of at least `minReductionPercent` %; only when the first score is above `baselineAbove`.
+ *
+ * @example
+ * const nqf1884: ResponseRule = { minReductionPercent: 50, baselineAbove: 9, source: 'reference/measures.md §1 [S10]' };
+ */
 export interface ResponseRule {
   readonly minReductionPercent: number;
   readonly baselineAbove: number | null;
   readonly source: string;
 }
 
-/** Recovery rules that use `casenessCutoff` and `reliableChangeThreshold` (PHQ-9 and GAD-7 only). */
+/**
+ * Recovery rules that use `casenessCutoff` and `reliableChangeThreshold` (PHQ-9 and GAD-7 only).
+ *
+ * @example
+ * const recovery: RecoveryRule = { kind: 'nhs-talking-therapies', source: 'reference/measures.md Methods B' };
+ */
 export interface RecoveryRule {
   readonly kind: 'nhs-talking-therapies';
   readonly source: string;
 }
 
-/** A population mean and standard deviation. */
+/**
+ * A population mean and standard deviation.
+ *
+ * @example
+ * const women: PopulationNorm = { population: 'women', mean: 3.1, sd: 3.5 }; // PHQ-9, Kocalevent 2013 [S80]
+ */
 export interface PopulationNorm {
   readonly population: string;
   readonly mean: number;
@@ -182,6 +277,9 @@ export interface PopulationNorm {
  * Parameters for Jacobson–Truax clinically significant change (measures.md Methods A). Where a cut-off is published
  * directly it is used as is; otherwise it is computed from the norms (criterion c with clinical and functional norms,
  * criterion b with functional norms only).
+ *
+ * @example
+ * const pcl5: JacobsonTruaxNorms = { reliability: null, clinical: null, functional: [], publishedCutoff: 28, source: '… [S29]' };
  */
 export interface JacobsonTruaxNorms {
   /** Reliability (Cronbach's α or test–retest) for the RCI, or null. */
@@ -195,7 +293,12 @@ export interface JacobsonTruaxNorms {
   readonly source: string;
 }
 
-/** A named cut-off that is not the caseness cut-off, e.g. a sex-specific screening threshold (AUDIT-C). */
+/**
+ * A named cut-off that is not the caseness cut-off, e.g. a sex-specific screening threshold (AUDIT-C).
+ *
+ * @example
+ * const men: ScreeningCutoff = { label: 'positive screen, men', atLeast: 4, source: 'reference/measures.md §6 [S46][S49]' };
+ */
 export interface ScreeningCutoff {
   readonly label: string;
   /** A score at or above this is positive. */
@@ -203,6 +306,13 @@ export interface ScreeningCutoff {
   readonly source: string;
 }
 
+/**
+ * The expected outcome of a worked example.
+ *
+ * @example
+ * const expected: ExpectedScore = { total: 18, severity: 'moderately severe', prorated: false, subscales: {},
+ *   flags: [{ code: 'critical-item', item: 9 }] };
+ */
 export interface ExpectedScore {
   readonly total: number | null;
   readonly severity: string | null;
@@ -213,7 +323,13 @@ export interface ExpectedScore {
   readonly flags: readonly { readonly code: string; readonly item: number }[];
 }
 
-/** A worked example: answers and either the expected score or the issue codes expected for a bad response. */
+/**
+ * A worked example: answers and either the expected score or the issue codes expected for a bad response.
+ *
+ * @example
+ * const tooMany: WorkedExample = { description: 'three missing', answers: [1, 1, 1, 1, 1, 1, null, null, null],
+ *   expected: { invalid: ['too-many-missing-items'] } };
+ */
 export interface WorkedExample {
   readonly description: string;
   /** One entry per scored item; null is a missing answer. */
@@ -221,7 +337,13 @@ export interface WorkedExample {
   readonly expected: ExpectedScore | { readonly invalid: readonly string[] };
 }
 
-/** A worked change example, executed against `classifyChange`. */
+/**
+ * A worked change example, executed against `classifyChange`.
+ *
+ * @example
+ * const design: WorkedChangeExample = { description: 'DESIGN 3.2', from: 18, to: 8, expected: { reliableChange: 'improvement',
+ *   response: true, remission: false, recovery: true, reliableRecovery: true } };
+ */
 export interface WorkedChangeExample {
   readonly description: string;
   readonly from: number;
@@ -235,6 +357,13 @@ export interface WorkedChangeExample {
   };
 }
 
+/**
+ * One instrument, as loaded from its data file (see the file comment above).
+ *
+ * @example
+ * const gad7: MeasureDefinition = getMeasure('gad7')!;
+ * gad7.casenessCutoff; // 8
+ */
 export interface MeasureDefinition {
   /** Lowercase letters and digits of the short name: `phq9`, `gad7`, `pcl5` … (DESIGN 3.2). */
   readonly id: string;

@@ -4,7 +4,12 @@ import { findBand } from './interpret-score.js';
 import { MeasureCode } from './measure-code.js';
 import type { MeasureDefinition, MeasureItem } from './measure-definition.js';
 
-/** A flag on a scored response (DESIGN 3.2): `{"code":"critical-item","item":9}`. */
+/**
+ * A flag on a scored response (DESIGN 3.2).
+ *
+ * @example
+ * const flag: ScoreFlag = { code: 'critical-item', item: 9 };
+ */
 export interface ScoreFlag {
   readonly code: typeof MeasureCode.criticalItem | typeof MeasureCode.criticalItemMissing;
   readonly item: number;
@@ -13,6 +18,10 @@ export interface ScoreFlag {
 /**
  * A scored response. The first seven fields are the `cairn measures score --json` contract (DESIGN 3.2);
  * `subscaleSeverity` and `missingItems` are extra detail.
+ *
+ * @example
+ * const score: MeasureScore = { instrument: 'gad7', version: '1.0.0', total: 11, severity: 'moderate', prorated: true,
+ *   subscales: {}, subscaleSeverity: {}, flags: [], missingItems: [7] };
  */
 export interface MeasureScore {
   readonly instrument: string;
@@ -33,7 +42,13 @@ export interface MeasureScore {
   readonly missingItems: readonly number[];
 }
 
-/** The outcome of scoring: a score, or the issues that make the answers unscorable. */
+/**
+ * The outcome of scoring: a score, or the issues that make the answers unscorable.
+ *
+ * @example
+ * const outcome: ScoreMeasureOutcome = scoreMeasure(getMeasure('phq2')!, [1, null]);
+ * if (outcome.kind === 'invalid') outcome.issues[0]?.code; // 'item-missing'
+ */
 export type ScoreMeasureOutcome =
   | { readonly kind: 'scored'; readonly result: MeasureScore }
   | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };
