@@ -1,1 +1,38 @@
-console.log("build placeholder")
+// Builds what `npm start` and `npx cairn` run: the server and CLI into dist/. Runs on `npm install` (prepare).
+// esbuild only transpiles (about a second); type checking is `npm run typecheck`, which CI runs before the tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.join(import.meta.dirname, '..');
+const src = path.join(root, 'src');
+const dist = path.join(root, 'dist');
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'web' && dir === src ? [] : walk(p);
+    return [p];
+  });
+}
+
+const files = walk(src);
+const entryPoints = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
+fs.rmSync(dist, { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: dist,
+  outbase: src,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  supported: { 'import-attributes': true },
+  sourcemap: true,
+  logLevel: 'warning',
+});
+for (const f of files.filter((f) => f.endsWith('.json'))) {
+  const out = path.join(dist, path.relative(src, f));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.copyFileSync(f, out);
+}
+fs.chmodSync(path.join(dist, 'cli', 'main.js'), 0o755);

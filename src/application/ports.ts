@@ -171,10 +171,16 @@ export interface Store {
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 }
 
+export interface Digester {
+  /** SHA-256 of the UTF-8 text, as lowercase hex (content hashes of signed documents). */
+  readonly sha256: (text: string) => string;
+}
+
 /** What every use case receives. */
 export interface Deps {
   readonly store: Store;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly passwords: PasswordHasher;
+  readonly digest: Digester;
 }

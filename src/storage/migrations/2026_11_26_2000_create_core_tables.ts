@@ -245,6 +245,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('administered_at', 'text', (c) => c.notNull())
     .addColumn('administered_on', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
+    // Item answers as a JSON array in item order (null = missing): always read and written with the administration,
+    // and a row per item would multiply the table's size by the item count (2.3 M rows for the M data set).
+    .addColumn('answers', 'text', (c) => c.notNull())
     .addColumn('total', float, (c) => c.notNull())
     .addColumn('severity', 'text')
     .addColumn('prorated', 'integer', (c) => c.notNull().defaultTo(0))
@@ -264,13 +267,6 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['instrument_id', 'administered_on'])
     .execute();
 
-  await db.schema
-    .createTable('administration_item')
-    .addColumn('administration_id', 'text', (c) => c.notNull().references('administration.id').onDelete('cascade'))
-    .addColumn('item', 'integer', (c) => c.notNull())
-    .addColumn('value', 'integer')
-    .addPrimaryKeyConstraint('administration_item_pk', ['administration_id', 'item'])
-    .execute();
 
   await db.schema
     .createTable('behavior_log')
@@ -305,7 +301,6 @@ export async function down(db: AnyDb): Promise<void> {
   for (const table of [
     'audit_event',
     'behavior_log',
-    'administration_item',
     'administration',
     'target',
     'behavior',

@@ -34,6 +34,7 @@ export async function insertAdministrations(
           administered_at: a.administeredAt,
           administered_on: a.administeredOn,
           source: a.source,
+          answers: JSON.stringify(a.answers),
           total: a.total,
           severity: a.severity,
           prorated: a.prorated ? 1 : 0,
@@ -45,13 +46,9 @@ export async function insertAdministrations(
       )
       .execute();
   }
-  const answers = items.flatMap((a) => a.answers.map((value, i) => ({ administration_id: a.id, item: i + 1, value })));
-  for (const part of chunks(answers, CHUNK * 4)) {
-    await db.insertInto('administration_item').values(part).execute();
-  }
 }
 
-function administrationRowToAdministration(row: AdministrationTable, answers: (number | null)[]): Administration {
+function administrationRowToAdministration(row: AdministrationTable): Administration {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -60,7 +57,7 @@ function administrationRowToAdministration(row: AdministrationTable, answers: (n
     administeredAt: row.administered_at,
     administeredOn: row.administered_on,
     source: row.source as Administration['source'],
-    answers,
+    answers: JSON.parse(row.answers) as (number | null)[],
     total: row.total,
     severity: row.severity,
     prorated: row.prorated === 1,
@@ -79,22 +76,7 @@ export async function listAdministrations(
   let q = db.selectFrom('administration').selectAll().where('client_id', '=', clientId);
   if (instrumentId) q = q.where('instrument_id', '=', instrumentId);
   const rows = await q.orderBy('administered_at').orderBy('id').execute();
-  if (rows.length === 0) return [];
-  const items = await db
-    .selectFrom('administration_item')
-    .innerJoin('administration', 'administration.id', 'administration_item.administration_id')
-    .select(['administration_item.administration_id', 'administration_item.item', 'administration_item.value'])
-    .where('administration.client_id', '=', clientId)
-    .$if(instrumentId !== undefined, (qb) => qb.where('administration.instrument_id', '=', instrumentId ?? ''))
-    .orderBy('administration_item.item')
-    .execute();
-  const byAdministration = new Map<string, (number | null)[]>();
-  for (const it of items) {
-    const list = byAdministration.get(it.administration_id) ?? [];
-    list[it.item - 1] = it.value;
-    byAdministration.set(it.administration_id, list);
-  }
-  return rows.map((r) => administrationRowToAdministration(r, byAdministration.get(r.id) ?? []));
+  return rows.map(administrationRowToAdministration);
 }
 
 export async function insertBehaviorLogs(

@@ -193,6 +193,8 @@ export interface AdministrationTable {
   administered_at: string;
   administered_on: string;
   source: string;
+  /** JSON array of item answers in item order; null for a missing item. */
+  answers: string;
   total: number;
   severity: string | null;
   prorated: number;
@@ -200,12 +202,6 @@ export interface AdministrationTable {
   flags: string;
   recorded_by: string | null;
   created_at: string;
-}
-
-export interface AdministrationItemTable {
-  administration_id: string;
-  item: number;
-  value: number | null;
 }
 
 export interface BehaviorLogTable {
@@ -251,7 +247,6 @@ export interface Database {
   behavior: BehaviorTable;
   target: TargetTable;
   administration: AdministrationTable;
-  administration_item: AdministrationItemTable;
   behavior_log: BehaviorLogTable;
   audit_event: AuditEventTable;
 }
