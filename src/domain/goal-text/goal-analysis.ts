@@ -41,8 +41,25 @@ export interface GoalTextInstrument {
   readonly reliableChangeThreshold: number | null;
   /** Usual change in points per week during treatment, or null when not sourced. */
   readonly typicalChangePerWeek: number | null;
-  /** Named subscales ("depression" of DASS-21, cluster "B" of PCL-5), if any. */
-  readonly subscales?: readonly { readonly id: string; readonly names: readonly string[] }[];
+  /** The score at or above which a person counts as a case ("below caseness" targets it with `<`); optional. */
+  readonly casenessCutoff?: number | null;
+  /** The instrument's remission rule ("remission" targets it), e.g. PHQ-9 `{ value: 5, comparator: '<' }`; optional. */
+  readonly remission?: { readonly value: number; readonly comparator: Comparator } | null;
+  /** Reduction in percent that counts as a response ("treatment response" targets it), e.g. PHQ-9 50; optional. */
+  readonly responsePercent?: number | null;
+  /** Which way is better; every instrument shipped today is `lower-is-better` (the default). */
+  readonly direction?: 'lower-is-better' | 'higher-is-better';
+  /** Named subscales ("depression" of DASS-21, cluster "B" of PCL-5), if any, with their own range and bands. */
+  readonly subscales?: readonly GoalTextSubscale[];
+}
+
+/** A subscale as the goal-text analysis needs it. */
+export interface GoalTextSubscale {
+  readonly id: string;
+  /** Names of the subscale as written after or before the instrument ("depression", "cluster B", "intrusion"). */
+  readonly names: readonly string[];
+  readonly range?: { readonly min: number; readonly max: number };
+  readonly bands?: readonly { readonly min: number; readonly max: number; readonly label: string }[] | null;
 }
 
 /**
@@ -125,6 +142,8 @@ export interface GoalTextTarget {
   readonly target: GoalTextGoal | null;
   /** Unit of baseline and target values when they are times or durations. */
   readonly unit?: ValueUnit;
+  /** The name of a scale that is not in the instrument list ("BDI-II"), when one is named. */
+  readonly scaleName?: string;
   /** Subscale id when one is named ("DASS-21 depression" → `depression`). */
   readonly subscale?: string;
   /** The words of this target in the text. */

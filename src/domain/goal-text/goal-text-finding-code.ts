@@ -32,6 +32,8 @@ export const GoalTextFindingCode = {
   unknownInstrument: 'goal-unknown-instrument',
   /** The deadline date is not after today. */
   deadlinePassed: 'goal-deadline-passed',
+  /** The deadline is a plan milestone ("by discharge", "at the next review") without a date of its own. */
+  undatedDeadline: 'goal-deadline-not-dated',
   /** A date that is not a real calendar date ("31 February"). */
   invalidDate: 'goal-invalid-date',
   /** The target asks for more change than the instrument's scale allows from the baseline (past its floor). */
