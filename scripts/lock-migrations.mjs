@@ -10,7 +10,10 @@ const lock = fs.existsSync(lockFile) ? JSON.parse(fs.readFileSync(lockFile, 'utf
 for (const f of fs.readdirSync(dir).sort()) {
   if (!/^\d{4}_\d{2}_\d{2}_\d{4}_.+\.ts$/.test(f) || f.endsWith('.test.ts')) continue;
   const name = f.replace(/\.ts$/, '');
-  if (!(name in lock)) lock[name] = createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex');
+  if (!(name in lock))
+    lock[name] = createHash('sha256')
+      .update(fs.readFileSync(path.join(dir, f)))
+      .digest('hex');
 }
 fs.writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`locked ${Object.keys(lock).length} migrations`);

@@ -11,7 +11,9 @@ import { type OpenDatabase, openPostgres, openSqlite, type SqlDialect } from '..
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
 
 if (process.env.CI === 'true' && !TEST_DATABASE_URL) {
-  throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite would be skipped. Set it (see .ci/run).');
+  throw new Error(
+    'CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite would be skipped. Set it (see .ci/run).',
+  );
 }
 
 export const DIALECTS: readonly SqlDialect[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -31,7 +33,10 @@ export interface TestDatabase extends OpenDatabase {
  * @example
  * for (const dialect of DIALECTS) describe(dialect, () => { let t: TestDatabase; beforeAll(async () => { t = await createTestDatabase(dialect); }); afterAll(() => t.dispose()); … });
  */
-export async function createTestDatabase(dialect: SqlDialect, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: SqlDialect,
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   let open: OpenDatabase;
   let dispose: () => Promise<void>;
   if (dialect === 'sqlite') {

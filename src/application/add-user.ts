@@ -9,7 +9,11 @@ import type { Deps, User } from './ports.js';
 export const MIN_PASSWORD_LENGTH = 12;
 
 const inputSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'must be an e-mail address' })),
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   roles: z
     .array(z.enum(Object.values(Role), { message: `must be one of ${Object.values(Role).join(', ')}` }))

@@ -1,8 +1,14 @@
-import { getMeasure } from '../measures/registry.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
+import { getMeasure } from '../measures/registry.js';
 import { type Actor, actorLabel, type Role } from './actor.js';
-import { buildDepressionCase, buildPanicCase, buildPtsdCase, type DemoCase, type DemoCaseInput } from './demo/demo-cases.js';
+import {
+  buildDepressionCase,
+  buildPanicCase,
+  buildPtsdCase,
+  type DemoCase,
+  type DemoCaseInput,
+} from './demo/demo-cases.js';
 import { buildSyntheticCase, syntheticRecordNumber } from './demo/synthetic-case.js';
 import { ensurePractice } from './ensure-practice.js';
 import type { Deps, Practice, Store, User } from './ports.js';
@@ -37,9 +43,27 @@ export const MAX_DEMO_CLIENTS = 100_000;
 const BATCH = 100;
 
 const DEMO_ACCOUNTS: readonly (DemoAccount & { readonly name: string; readonly credentials: string })[] = [
-  { email: 'admin@cairn-demo.example', password: 'demo-admin-password', role: 'admin', name: 'Demo Admin', credentials: '' },
-  { email: 'clinician@cairn-demo.example', password: 'demo-clinician-pass', role: 'clinician', name: 'Dr Robin Demo', credentials: 'PhD, Licensed Psychologist' },
-  { email: 'supervisor@cairn-demo.example', password: 'demo-supervisor-pass', role: 'supervisor', name: 'Dr Lee Supervisor', credentials: 'PsyD, Clinical Supervisor' },
+  {
+    email: 'admin@cairn-demo.example',
+    password: 'demo-admin-password',
+    role: 'admin',
+    name: 'Demo Admin',
+    credentials: '',
+  },
+  {
+    email: 'clinician@cairn-demo.example',
+    password: 'demo-clinician-pass',
+    role: 'clinician',
+    name: 'Dr Robin Demo',
+    credentials: 'PhD, Licensed Psychologist',
+  },
+  {
+    email: 'supervisor@cairn-demo.example',
+    password: 'demo-supervisor-pass',
+    role: 'supervisor',
+    name: 'Dr Lee Supervisor',
+    credentials: 'PsyD, Clinical Supervisor',
+  },
 ];
 const SYNTHETIC_PASSWORD = 'demo-synthetic-pass';
 
@@ -152,7 +176,14 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
     }
     if (created.length > 0) {
       await tx.appendAudit(
-        created.map((id) => ({ actor: label, action: 'user.create', resource: `user:${id}`, clientIds: [], outcome: 'success', origin })),
+        created.map((id) => ({
+          actor: label,
+          action: 'user.create',
+          resource: `user:${id}`,
+          clientIds: [],
+          outcome: 'success',
+          origin,
+        })),
         now,
       );
     }
@@ -182,7 +213,16 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
       await tx.insertAdministrations(c.administrations, now);
       await tx.insertBehaviorLogs(c.behaviorLogs, now);
       await tx.appendAudit(
-        [{ actor: label, action: 'demo.load', resource: `client:${c.client.id}`, clientIds: [c.client.id], outcome: 'success', origin }],
+        [
+          {
+            actor: label,
+            action: 'demo.load',
+            resource: `client:${c.client.id}`,
+            clientIds: [c.client.id],
+            outcome: 'success',
+            origin,
+          },
+        ],
         now,
       );
       clientsAdded += 1;
@@ -211,7 +251,16 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
         now,
       );
       await tx.appendAudit(
-        [{ actor: label, action: 'demo.load', resource: null, clientIds: added.map((c) => c.client.id), outcome: 'success', origin }],
+        [
+          {
+            actor: label,
+            action: 'demo.load',
+            resource: null,
+            clientIds: added.map((c) => c.client.id),
+            outcome: 'success',
+            origin,
+          },
+        ],
         now,
       );
       clientsAdded += added.length;

@@ -165,7 +165,10 @@ export interface Store {
   readonly insertBehaviorLogs: (items: readonly BehaviorLogEntry[], createdAt: string) => Promise<void>;
   readonly listBehaviorLogs: (behaviorId: string) => Promise<readonly BehaviorLogEntry[]>;
   readonly appendAudit: (events: readonly AuditEventInput[], at: string) => Promise<void>;
-  readonly listAudit: (options?: { readonly afterSeq?: number; readonly limit?: number }) => Promise<readonly AuditEvent[]>;
+  readonly listAudit: (options?: {
+    readonly afterSeq?: number;
+    readonly limit?: number;
+  }) => Promise<readonly AuditEvent[]>;
   readonly verifyAudit: () => Promise<AuditChainReport>;
   /** Runs `work` in one transaction; the store passed in is bound to it. Rolls back when `work` throws. */
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;

@@ -16,15 +16,27 @@ type Command = (args: readonly string[], io: CliIo, ctx: CommandContext) => Prom
 /** Commands are loaded on demand so `cairn goals check` does not pay for the server or the database driver. */
 const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>> = {
   start: { summary: 'serve the app and API', load: async () => (await import('./commands/start.js')).startCommand },
-  db: { summary: 'db migrate: apply migrations, print each', load: async () => (await import('./commands/db.js')).dbCommand },
-  users: { summary: 'users add: create a staff account', load: async () => (await import('./commands/users.js')).usersCommand },
+  db: {
+    summary: 'db migrate: apply migrations, print each',
+    load: async () => (await import('./commands/db.js')).dbCommand,
+  },
+  users: {
+    summary: 'users add: create a staff account',
+    load: async () => (await import('./commands/users.js')).usersCommand,
+  },
   demo: { summary: 'load the demo practice', load: async () => (await import('./commands/demo.js')).demoCommand },
-  goals: { summary: 'goals check: SMART analysis of goal texts', load: async () => (await import('./commands/goals.js')).goalsCommand },
+  goals: {
+    summary: 'goals check: SMART analysis of goal texts',
+    load: async () => (await import('./commands/goals.js')).goalsCommand,
+  },
   measures: {
     summary: 'measures list | score | change: instruments and scoring',
     load: async () => (await import('./commands/measures.js')).measuresCommand,
   },
-  audit: { summary: 'audit verify: check the audit chain', load: async () => (await import('./commands/audit.js')).auditCommand },
+  audit: {
+    summary: 'audit verify: check the audit chain',
+    load: async () => (await import('./commands/audit.js')).auditCommand,
+  },
 };
 
 const HELP = `Usage: cairn <command> [options]   (cairn <command> --help for details)

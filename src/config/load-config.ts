@@ -56,7 +56,13 @@ const schema = z.object({
     blankToUndefined,
     z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').optional(),
   ),
-  HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or address').optional()),
+  HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or address')
+      .optional(),
+  ),
   CAIRN_PUBLIC_URL: z.preprocess(
     blankToUndefined,
     z
@@ -93,7 +99,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
           : key === 'CAIRN_DATA_DIR' && overrides.dataDir !== undefined
             ? '--data'
             : key;
-    const message = first?.code === 'invalid_value' ? `must be one of ${Object.values(LogLevel).join(', ')}` : first?.message;
+    const message =
+      first?.code === 'invalid_value' ? `must be one of ${Object.values(LogLevel).join(', ')}` : first?.message;
     throw new AppError(ErrorCode.invalidConfig, `${name} ${message ?? 'is invalid'}`, { details: { setting: name } });
   }
   const v = parsed.data;

@@ -19,7 +19,10 @@ export interface RunningServer {
  * const server = await startServer(loadConfig(process.env), { warn: console.error });
  * await server.close();
  */
-export async function startServer(config: Config, log: { readonly warn: (line: string) => void }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: { readonly warn: (line: string) => void },
+): Promise<RunningServer> {
   const opened = await openStore(config, config.databaseUrl ? 'refuse-pending' : 'apply');
   if (opened.keys.warning) log.warn(`warning: ${opened.keys.warning}`);
   for (const name of opened.applied) log.warn(`migrated: ${name}`);

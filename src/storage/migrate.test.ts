@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/dialects.js';
-import { MIGRATIONS } from './migrations/index.js';
 import { assertSchemaNotNewer, listPendingMigrations, migrateToLatest } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 const LOCK_FILE = path.join(import.meta.dirname, '../../test/fixtures/migrations.lock.json');
@@ -43,7 +43,10 @@ describe('migrations (append-only)', () => {
       ).toBe(hash);
     }
     const unlocked = Object.keys(MIGRATIONS).filter((n) => !(n in lock));
-    expect(unlocked, 'add the new migration to test/fixtures/migrations.lock.json (node scripts/lock-migrations.mjs)').toEqual([]);
+    expect(
+      unlocked,
+      'add the new migration to test/fixtures/migrations.lock.json (node scripts/lock-migrations.mjs)',
+    ).toEqual([]);
   });
 });
 
@@ -68,7 +71,8 @@ for (const dialect of DIALECTS) {
     it('produces the committed schema snapshot', async () => {
       const snapshotFile = path.join(SNAPSHOT_DIR, `schema.${dialect}.json`);
       const schema = await describeSchema(t);
-      if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1') fs.writeFileSync(snapshotFile, `${JSON.stringify(schema, null, 2)}\n`);
+      if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1')
+        fs.writeFileSync(snapshotFile, `${JSON.stringify(schema, null, 2)}\n`);
       const expected = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as unknown;
       expect(
         schema,

@@ -1,5 +1,5 @@
-import { scoreMeasure } from '../../domain/scoring/score-measure.js';
 import type { MeasureDefinition } from '../../domain/scoring/measure-definition.js';
+import { scoreMeasure } from '../../domain/scoring/score-measure.js';
 import type { CalendarDate } from '../../domain/shared/calendar-date.js';
 import type { Goal, Intervention, Objective } from '../../domain/treatment-plans/goal.js';
 import type { Comparator, Direction, Period, Target, TargetGoal } from '../../domain/treatment-plans/target.js';

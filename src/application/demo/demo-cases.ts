@@ -158,22 +158,57 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
     clientId: client.id,
     problemAreas: ['depression'],
     elements: [
-      { id: el.problem, kind: 'presenting-problem', text: 'Low mood, loss of interest and poor sleep for five months', libraryKey: null },
+      {
+        id: el.problem,
+        kind: 'presenting-problem',
+        text: 'Low mood, loss of interest and poor sleep for five months',
+        libraryKey: null,
+      },
       { id: el.precip, kind: 'precipitating', text: 'Redundancy from a long-held job', libraryKey: null },
-      { id: el.withdrawal, kind: 'perpetuating', text: 'Withdrawal and inactivity; most of the day spent in bed', libraryKey: 'depression.withdrawal' },
-      { id: el.rumination, kind: 'perpetuating', text: 'Rumination about failure in the evenings', libraryKey: 'depression.rumination' },
-      { id: el.nats, kind: 'thought', text: '“I am useless; nothing will change”', libraryKey: 'depression.negative-automatic-thoughts' },
+      {
+        id: el.withdrawal,
+        kind: 'perpetuating',
+        text: 'Withdrawal and inactivity; most of the day spent in bed',
+        libraryKey: 'depression.withdrawal',
+      },
+      {
+        id: el.rumination,
+        kind: 'perpetuating',
+        text: 'Rumination about failure in the evenings',
+        libraryKey: 'depression.rumination',
+      },
+      {
+        id: el.nats,
+        kind: 'thought',
+        text: '“I am useless; nothing will change”',
+        libraryKey: 'depression.negative-automatic-thoughts',
+      },
       { id: el.strength, kind: 'strength', text: 'Close friendship; enjoys cooking and walking', libraryKey: null },
     ],
   };
   const activities: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'pleasurable or mastery activities', period: 'week', direction: 'increase', unit: null,
+    id: id(),
+    clientId: client.id,
+    name: 'pleasurable or mastery activities',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
   };
   const bedHours: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'daytime hours in bed', period: 'day', direction: 'decrease', unit: 'hour',
+    id: id(),
+    clientId: client.id,
+    name: 'daytime hours in bed',
+    period: 'day',
+    direction: 'decrease',
+    unit: 'hour',
   };
   const records: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'thought records completed', period: 'week', direction: 'increase', unit: null,
+    id: id(),
+    clientId: client.id,
+    name: 'thought records completed',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
   };
   const due = addDays(start, 16 * 7);
   const goal: Goal = buildGoal({
@@ -183,34 +218,78 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
       'Reduce PHQ-9 score from 18 to 9 or below within 16 weeks by increasing weekly pleasurable activities and restructuring depressive automatic thoughts.',
     clientWords: 'I want to get out of bed and enjoy things again.',
     formulationElementIds: [el.problem, el.withdrawal, el.nats],
-    targets: [buildTarget(id(), { instrumentId: 'phq9', direction: 'decrease', baseline: 18, value: 9, comparator: '<=' }, start, due)],
+    targets: [
+      buildTarget(
+        id(),
+        { instrumentId: 'phq9', direction: 'decrease', baseline: 18, value: 9, comparator: '<=' },
+        start,
+        due,
+      ),
+    ],
     startDate: start,
     dueDate: due,
     endorsement: { date: start, method: 'in-session', words: 'I want to get out of bed and enjoy things again.' },
     objectives: [
       buildObjective(
-        id(), 1,
+        id(),
+        1,
         'Increase scheduled pleasurable/mastery activities from a baseline of 1 to at least 5 per week within 4 weeks (tracked via activity log).',
         addDays(start, 28),
-        [buildTarget(id(), { behaviorId: activities.id, direction: 'increase', baseline: 1, value: 5, comparator: '>=', per: 'week' }, start, addDays(start, 28))],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: activities.id, direction: 'increase', baseline: 1, value: 5, comparator: '>=', per: 'week' },
+            start,
+            addDays(start, 28),
+          ),
+        ],
         [
           buildIntervention(id(), 'behavioural-activation', 'Behavioural activation', 'weekly in session'),
-          buildIntervention(id(), 'activity-scheduling', 'Activity scheduling', 'daily homework', 'client, reviewed in session'),
+          buildIntervention(
+            id(),
+            'activity-scheduling',
+            'Activity scheduling',
+            'daily homework',
+            'client, reviewed in session',
+          ),
         ],
       ),
       buildObjective(
-        id(), 2,
+        id(),
+        2,
         'Reduce time in bed during the day from ~4 hours to ≤1 hour within 6 weeks.',
         addDays(start, 42),
-        [buildTarget(id(), { behaviorId: bedHours.id, direction: 'decrease', baseline: 4, value: 1, comparator: '<=', per: 'day' }, start, addDays(start, 42))],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: bedHours.id, direction: 'decrease', baseline: 4, value: 1, comparator: '<=', per: 'day' },
+            start,
+            addDays(start, 42),
+          ),
+        ],
         [buildIntervention(id(), 'sleep-hygiene', 'Sleep hygiene', 'weekly in session')],
       ),
       buildObjective(
-        id(), 3,
+        id(),
+        3,
         'Identify and restructure at least 3 depressive automatic thoughts per week using a thought record by week 8.',
         addDays(start, 56),
-        [buildTarget(id(), { behaviorId: records.id, direction: 'increase', baseline: 0, value: 3, comparator: '>=', per: 'week' }, start, addDays(start, 56))],
-        [buildIntervention(id(), 'cognitive-restructuring', 'Cognitive restructuring (thought records)', 'weekly in session')],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: records.id, direction: 'increase', baseline: 0, value: 3, comparator: '>=', per: 'week' },
+            start,
+            addDays(start, 56),
+          ),
+        ],
+        [
+          buildIntervention(
+            id(),
+            'cognitive-restructuring',
+            'Cognitive restructuring (thought records)',
+            'weekly in session',
+          ),
+        ],
       ),
     ],
   });
@@ -220,14 +299,26 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
     statement: 'Increase pleasurable activities to 5 per week within 4 weeks.',
     clientWords: 'Do the things I used to like, most days.',
     formulationElementIds: [el.withdrawal],
-    targets: [buildTarget(id(), { behaviorId: activities.id, direction: 'increase', baseline: 1, value: 5, comparator: '>=', per: 'week' }, start, addDays(start, 28))],
+    targets: [
+      buildTarget(
+        id(),
+        { behaviorId: activities.id, direction: 'increase', baseline: 1, value: 5, comparator: '>=', per: 'week' },
+        start,
+        addDays(start, 28),
+      ),
+    ],
     startDate: start,
     dueDate: addDays(start, 28),
     endorsement: { date: start, method: 'in-session', words: null },
     objectives: [
-      buildObjective(id(), 1, 'Schedule at least 3 walks per week within 2 weeks.', addDays(start, 14), [], [
-        buildIntervention(id(), 'activity-scheduling', 'Activity scheduling', 'weekly in session'),
-      ]),
+      buildObjective(
+        id(),
+        1,
+        'Schedule at least 3 walks per week within 2 weeks.',
+        addDays(start, 14),
+        [],
+        [buildIntervention(id(), 'activity-scheduling', 'Activity scheduling', 'weekly in session')],
+      ),
     ],
   });
   const plan = signedPlan(input, {
@@ -239,7 +330,8 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
     durationWeeks: 16,
     dischargeCriteria: 'PHQ-9 below 10 on two consecutive administrations and a stable weekly activity routine.',
     strengths: 'Close friendship; enjoys cooking and walking; motivated to return to work.',
-    clientParticipation: 'Goals written with the client in session; the client chose the activities and endorsed the plan.',
+    clientParticipation:
+      'Goals written with the client in session; the client chose the activities and endorsed the plan.',
     goals: [goal, goal2],
   });
   return {
@@ -274,25 +366,60 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     dateOfBirth: '1995-09-30',
     status: 'active',
   };
-  const diagnosis: Diagnosis = { id: id(), code: 'F40.01', description: 'Agoraphobia with panic disorder', primary: true };
+  const diagnosis: Diagnosis = {
+    id: id(),
+    code: 'F40.01',
+    description: 'Agoraphobia with panic disorder',
+    primary: true,
+  };
   const el = { problem: id(), misinterp: id(), safety: id(), avoidance: id(), strength: id() };
   const formulation: Formulation = {
     id: id(),
     clientId: client.id,
     problemAreas: ['panic'],
     elements: [
-      { id: el.problem, kind: 'presenting-problem', text: 'Recurrent panic attacks and avoidance of shops and buses', libraryKey: null },
-      { id: el.misinterp, kind: 'thought', text: 'Palpitations mean “I am having a heart attack”', libraryKey: 'panic.catastrophic-misinterpretation' },
-      { id: el.safety, kind: 'safety-behaviour', text: 'Carries water, maps exits, sits near doors', libraryKey: 'panic.safety-behaviours' },
-      { id: el.avoidance, kind: 'avoidance', text: 'Avoids supermarkets and public transport alone', libraryKey: 'panic.avoidance' },
+      {
+        id: el.problem,
+        kind: 'presenting-problem',
+        text: 'Recurrent panic attacks and avoidance of shops and buses',
+        libraryKey: null,
+      },
+      {
+        id: el.misinterp,
+        kind: 'thought',
+        text: 'Palpitations mean “I am having a heart attack”',
+        libraryKey: 'panic.catastrophic-misinterpretation',
+      },
+      {
+        id: el.safety,
+        kind: 'safety-behaviour',
+        text: 'Carries water, maps exits, sits near doors',
+        libraryKey: 'panic.safety-behaviours',
+      },
+      {
+        id: el.avoidance,
+        kind: 'avoidance',
+        text: 'Avoids supermarkets and public transport alone',
+        libraryKey: 'panic.avoidance',
+      },
       { id: el.strength, kind: 'strength', text: 'Supportive partner; keen runner', libraryKey: null },
     ],
   };
   const attacks: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'panic attacks', period: 'week', direction: 'decrease', unit: null,
+    id: id(),
+    clientId: client.id,
+    name: 'panic attacks',
+    period: 'week',
+    direction: 'decrease',
+    unit: null,
   };
   const shopping: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'independent grocery shopping trips', period: 'week', direction: 'increase', unit: null,
+    id: id(),
+    clientId: client.id,
+    name: 'independent grocery shopping trips',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
   };
   const due = addDays(start, 12 * 7);
   const goal1 = buildGoal({
@@ -302,21 +429,50 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     clientWords: 'Do my own shopping without panicking.',
     formulationElementIds: [el.problem, el.misinterp, el.avoidance],
     targets: [
-      buildTarget(id(), { behaviorId: attacks.id, direction: 'decrease', baseline: 3, value: 1, comparator: '<=', per: 'month' }, start, due),
-      buildTarget(id(), { behaviorId: shopping.id, direction: 'increase', baseline: 0, value: 1, comparator: '>=', per: 'week' }, start, due),
+      buildTarget(
+        id(),
+        { behaviorId: attacks.id, direction: 'decrease', baseline: 3, value: 1, comparator: '<=', per: 'month' },
+        start,
+        due,
+      ),
+      buildTarget(
+        id(),
+        { behaviorId: shopping.id, direction: 'increase', baseline: 0, value: 1, comparator: '>=', per: 'week' },
+        start,
+        due,
+      ),
     ],
     startDate: start,
     dueDate: due,
     endorsement: { date: start, method: 'in-session', words: 'Do my own shopping without panicking.' },
     objectives: [
-      buildObjective(id(), 1, 'Complete an exposure hierarchy of 10 items and reach the top item by week 10.', addDays(start, 70), [], [
-        buildIntervention(id(), 'exposure-in-vivo', 'Graded in-vivo exposure (hierarchy)', 'weekly in session, daily homework'),
-        buildIntervention(id(), 'exposure-interoceptive', 'Interoceptive exposure', 'weekly in session'),
-      ]),
-      buildObjective(id(), 2, 'Eliminate identified safety behaviors (carrying water, mapping exits) by week 8.', addDays(start, 56), [], [
-        buildIntervention(id(), 'safety-behaviour-dropping', 'Safety-behaviour dropping', 'weekly in session'),
-        buildIntervention(id(), 'behavioural-experiments', 'Behavioural experiments', 'weekly'),
-      ]),
+      buildObjective(
+        id(),
+        1,
+        'Complete an exposure hierarchy of 10 items and reach the top item by week 10.',
+        addDays(start, 70),
+        [],
+        [
+          buildIntervention(
+            id(),
+            'exposure-in-vivo',
+            'Graded in-vivo exposure (hierarchy)',
+            'weekly in session, daily homework',
+          ),
+          buildIntervention(id(), 'exposure-interoceptive', 'Interoceptive exposure', 'weekly in session'),
+        ],
+      ),
+      buildObjective(
+        id(),
+        2,
+        'Eliminate identified safety behaviors (carrying water, mapping exits) by week 8.',
+        addDays(start, 56),
+        [],
+        [
+          buildIntervention(id(), 'safety-behaviour-dropping', 'Safety-behaviour dropping', 'weekly in session'),
+          buildIntervention(id(), 'behavioural-experiments', 'Behavioural experiments', 'weekly'),
+        ],
+      ),
     ],
   });
   const goal2 = buildGoal({
@@ -325,14 +481,33 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     statement: 'Lower GAD-7 from 15 to ≤7 within 12 weeks.',
     clientWords: 'Feel calmer day to day.',
     formulationElementIds: [el.problem, el.misinterp],
-    targets: [buildTarget(id(), { instrumentId: 'gad7', direction: 'decrease', baseline: 15, value: 7, comparator: '<=' }, start, due)],
+    targets: [
+      buildTarget(
+        id(),
+        { instrumentId: 'gad7', direction: 'decrease', baseline: 15, value: 7, comparator: '<=' },
+        start,
+        due,
+      ),
+    ],
     startDate: start,
     dueDate: due,
     endorsement: { date: start, method: 'in-session', words: null },
     objectives: [
-      buildObjective(id(), 1, 'Practise re-appraising bodily sensations with a thought record at least 3 times per week by week 4.', addDays(start, 28), [], [
-        buildIntervention(id(), 'cognitive-restructuring', 'Cognitive restructuring of catastrophic misinterpretations', 'weekly in session'),
-      ]),
+      buildObjective(
+        id(),
+        1,
+        'Practise re-appraising bodily sensations with a thought record at least 3 times per week by week 4.',
+        addDays(start, 28),
+        [],
+        [
+          buildIntervention(
+            id(),
+            'cognitive-restructuring',
+            'Cognitive restructuring of catastrophic misinterpretations',
+            'weekly in session',
+          ),
+        ],
+      ),
     ],
   });
   const plan = signedPlan(input, {
@@ -354,7 +529,10 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     behaviors: [attacks, shopping],
     plan,
     administrations: series(input, client.id, 'gad7', start, [15, 14, 13, 12, 12, 11, 10]),
-    behaviorLogs: [...logs(input, attacks, start, [3, 3, 2, 2, 1, 1]), ...logs(input, shopping, start, [0, 0, 0, 1, 1, 1])],
+    behaviorLogs: [
+      ...logs(input, attacks, start, [3, 3, 2, 2, 1, 1]),
+      ...logs(input, shopping, start, [0, 0, 0, 1, 1, 1]),
+    ],
   };
 }
 
@@ -374,26 +552,61 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
     dateOfBirth: '1979-02-17',
     status: 'active',
   };
-  const diagnosis: Diagnosis = { id: id(), code: 'F43.12', description: 'Post-traumatic stress disorder, chronic', primary: true };
+  const diagnosis: Diagnosis = {
+    id: id(),
+    code: 'F43.12',
+    description: 'Post-traumatic stress disorder, chronic',
+    primary: true,
+  };
   const el = { problem: id(), memory: id(), appraisal: id(), avoidance: id(), hyper: id(), strength: id() };
   const formulation: Formulation = {
     id: id(),
     clientId: client.id,
     problemAreas: ['ptsd'],
     elements: [
-      { id: el.problem, kind: 'presenting-problem', text: 'Intrusions, nightmares and avoidance of driving since a highway collision', libraryKey: null },
-      { id: el.memory, kind: 'perpetuating', text: 'Poorly elaborated trauma memory with vivid intrusions', libraryKey: 'ptsd.trauma-memory' },
-      { id: el.appraisal, kind: 'thought', text: '“I should have prevented it; I am not safe on the road”', libraryKey: 'ptsd.negative-appraisals' },
-      { id: el.avoidance, kind: 'avoidance', text: 'Avoids highways and talking about the crash', libraryKey: 'ptsd.avoidance' },
+      {
+        id: el.problem,
+        kind: 'presenting-problem',
+        text: 'Intrusions, nightmares and avoidance of driving since a highway collision',
+        libraryKey: null,
+      },
+      {
+        id: el.memory,
+        kind: 'perpetuating',
+        text: 'Poorly elaborated trauma memory with vivid intrusions',
+        libraryKey: 'ptsd.trauma-memory',
+      },
+      {
+        id: el.appraisal,
+        kind: 'thought',
+        text: '“I should have prevented it; I am not safe on the road”',
+        libraryKey: 'ptsd.negative-appraisals',
+      },
+      {
+        id: el.avoidance,
+        kind: 'avoidance',
+        text: 'Avoids highways and talking about the crash',
+        libraryKey: 'ptsd.avoidance',
+      },
       { id: el.hyper, kind: 'perpetuating', text: 'Hypervigilance as a passenger', libraryKey: 'ptsd.hypervigilance' },
       { id: el.strength, kind: 'strength', text: 'Committed parent; steady employment', libraryKey: null },
     ],
   };
   const nightmares: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'nightmares', period: 'week', direction: 'decrease', unit: null,
+    id: id(),
+    clientId: client.id,
+    name: 'nightmares',
+    period: 'week',
+    direction: 'decrease',
+    unit: null,
   };
   const trips: BehaviorDefinition = {
-    id: id(), clientId: client.id, name: 'highway driving trips', period: 'week', direction: 'increase', unit: null,
+    id: id(),
+    clientId: client.id,
+    name: 'highway driving trips',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
   };
   const due = addDays(start, 16 * 7);
   const goal1 = buildGoal({
@@ -403,22 +616,47 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
     clientWords: 'Drive my kids to school on the highway again.',
     formulationElementIds: [el.problem, el.memory, el.avoidance],
     targets: [
-      buildTarget(id(), { instrumentId: 'pcl5', direction: 'decrease', baseline: 52, value: 30, comparator: '<=' }, start, due),
-      buildTarget(id(), { behaviorId: trips.id, direction: 'increase', baseline: 0, value: 2, comparator: '>=', per: 'week' }, start, due),
+      buildTarget(
+        id(),
+        { instrumentId: 'pcl5', direction: 'decrease', baseline: 52, value: 30, comparator: '<=' },
+        start,
+        due,
+      ),
+      buildTarget(
+        id(),
+        { behaviorId: trips.id, direction: 'increase', baseline: 0, value: 2, comparator: '>=', per: 'week' },
+        start,
+        due,
+      ),
     ],
     startDate: start,
     dueDate: due,
     endorsement: { date: start, method: 'in-session', words: 'Drive my kids to school on the highway again.' },
     objectives: [
-      buildObjective(id(), 1, 'Complete trauma-focused processing of the index event by week 12.', addDays(start, 84), [], [
-        buildIntervention(id(), 'cognitive-processing', 'Cognitive processing therapy', 'weekly in session'),
-        buildIntervention(id(), 'prolonged-exposure', 'Imaginal exposure to the trauma memory', 'weekly in session'),
-      ]),
       buildObjective(
-        id(), 2,
+        id(),
+        1,
+        'Complete trauma-focused processing of the index event by week 12.',
+        addDays(start, 84),
+        [],
+        [
+          buildIntervention(id(), 'cognitive-processing', 'Cognitive processing therapy', 'weekly in session'),
+          buildIntervention(id(), 'prolonged-exposure', 'Imaginal exposure to the trauma memory', 'weekly in session'),
+        ],
+      ),
+      buildObjective(
+        id(),
+        2,
         'Increase highway driving from 0 to at least 2 trips/week by week 16.',
         due,
-        [buildTarget(id(), { behaviorId: trips.id, direction: 'increase', baseline: 0, value: 2, comparator: '>=', per: 'week' }, start, due)],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: trips.id, direction: 'increase', baseline: 0, value: 2, comparator: '>=', per: 'week' },
+            start,
+            due,
+          ),
+        ],
         [buildIntervention(id(), 'exposure-in-vivo', 'Graded in-vivo exposure to driving', 'weekly homework')],
       ),
     ],
@@ -430,15 +668,25 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
     clientWords: 'Sleep through the night.',
     formulationElementIds: [el.memory, el.hyper],
     targets: [
-      buildTarget(id(), { behaviorId: nightmares.id, direction: 'decrease', baseline: 5, value: 1, comparator: '<=', per: 'week' }, start, addDays(start, 56)),
+      buildTarget(
+        id(),
+        { behaviorId: nightmares.id, direction: 'decrease', baseline: 5, value: 1, comparator: '<=', per: 'week' },
+        start,
+        addDays(start, 56),
+      ),
     ],
     startDate: start,
     dueDate: addDays(start, 56),
     endorsement: { date: start, method: 'in-session', words: null },
     objectives: [
-      buildObjective(id(), 1, 'Keep a nightly sleep diary on at least 6 nights per week by week 2.', addDays(start, 14), [], [
-        buildIntervention(id(), 'sleep-hygiene', 'Sleep hygiene and CBT-I components', 'weekly in session'),
-      ]),
+      buildObjective(
+        id(),
+        1,
+        'Keep a nightly sleep diary on at least 6 nights per week by week 2.',
+        addDays(start, 14),
+        [],
+        [buildIntervention(id(), 'sleep-hygiene', 'Sleep hygiene and CBT-I components', 'weekly in session')],
+      ),
     ],
   });
   const plan = signedPlan(input, {

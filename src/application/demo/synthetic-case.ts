@@ -1,6 +1,5 @@
 import type { MeasureDefinition } from '../../domain/scoring/measure-definition.js';
 import { addDays } from '../../domain/shared/calendar-date.js';
-import type { DemoCase, DemoCaseInput } from './demo-cases.js';
 import {
   answersForTotal,
   buildAdministration,
@@ -10,9 +9,48 @@ import {
   buildTarget,
   seededRandom,
 } from './demo-builders.js';
+import type { DemoCase, DemoCaseInput } from './demo-cases.js';
 
-const GIVEN = ['Avery', 'Blake', 'Casey', 'Drew', 'Emery', 'Finley', 'Harper', 'Jamie', 'Kai', 'Logan', 'Morgan', 'Noor', 'Parker', 'Quinn', 'Riley', 'Sage', 'Taylor', 'Rowan'];
-const FAMILY = ['Adler', 'Baptiste', 'Chen', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lopez', 'Mensah', 'Novak', 'Okoro', 'Patel', 'Rossi', 'Sato'];
+const GIVEN = [
+  'Avery',
+  'Blake',
+  'Casey',
+  'Drew',
+  'Emery',
+  'Finley',
+  'Harper',
+  'Jamie',
+  'Kai',
+  'Logan',
+  'Morgan',
+  'Noor',
+  'Parker',
+  'Quinn',
+  'Riley',
+  'Sage',
+  'Taylor',
+  'Rowan',
+];
+const FAMILY = [
+  'Adler',
+  'Baptiste',
+  'Chen',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Mensah',
+  'Novak',
+  'Okoro',
+  'Patel',
+  'Rossi',
+  'Sato',
+];
 
 interface Profile {
   readonly area: 'depression' | 'gad' | 'panic' | 'ptsd';
@@ -30,28 +68,60 @@ interface Profile {
 // PCL-5 ≤ 30 as in the guide's PTSD case); synthetic demo data only.
 const PROFILES: readonly Profile[] = [
   {
-    area: 'depression', instrumentId: 'phq9', secondaryId: 'gad7', baseline: [12, 24], goalValue: 9,
-    code: 'F33.1', description: 'Major depressive disorder, recurrent, moderate',
+    area: 'depression',
+    instrumentId: 'phq9',
+    secondaryId: 'gad7',
+    baseline: [12, 24],
+    goalValue: 9,
+    code: 'F33.1',
+    description: 'Major depressive disorder, recurrent, moderate',
     behavior: { name: 'pleasurable or mastery activities', baseline: [0, 2], goal: 5 },
-    interventions: [['behavioural-activation', 'Behavioural activation'], ['cognitive-restructuring', 'Cognitive restructuring']],
+    interventions: [
+      ['behavioural-activation', 'Behavioural activation'],
+      ['cognitive-restructuring', 'Cognitive restructuring'],
+    ],
   },
   {
-    area: 'gad', instrumentId: 'gad7', secondaryId: 'phq9', baseline: [10, 20], goalValue: 7,
-    code: 'F41.1', description: 'Generalized anxiety disorder',
+    area: 'gad',
+    instrumentId: 'gad7',
+    secondaryId: 'phq9',
+    baseline: [10, 20],
+    goalValue: 7,
+    code: 'F41.1',
+    description: 'Generalized anxiety disorder',
     behavior: { name: 'hours spent worrying per day', baseline: [3, 6], goal: 1 },
-    interventions: [['problem-solving', 'Problem solving'], ['behavioural-experiments', 'Behavioural experiments']],
+    interventions: [
+      ['problem-solving', 'Problem solving'],
+      ['behavioural-experiments', 'Behavioural experiments'],
+    ],
   },
   {
-    area: 'panic', instrumentId: 'gad7', secondaryId: 'phq9', baseline: [10, 19], goalValue: 7,
-    code: 'F41.0', description: 'Panic disorder [episodic paroxysmal anxiety]',
+    area: 'panic',
+    instrumentId: 'gad7',
+    secondaryId: 'phq9',
+    baseline: [10, 19],
+    goalValue: 7,
+    code: 'F41.0',
+    description: 'Panic disorder [episodic paroxysmal anxiety]',
     behavior: { name: 'panic attacks', baseline: [2, 6], goal: 1 },
-    interventions: [['exposure-interoceptive', 'Interoceptive exposure'], ['safety-behaviour-dropping', 'Safety-behaviour dropping']],
+    interventions: [
+      ['exposure-interoceptive', 'Interoceptive exposure'],
+      ['safety-behaviour-dropping', 'Safety-behaviour dropping'],
+    ],
   },
   {
-    area: 'ptsd', instrumentId: 'pcl5', secondaryId: 'phq9', baseline: [38, 66], goalValue: 30,
-    code: 'F43.10', description: 'Post-traumatic stress disorder, unspecified',
+    area: 'ptsd',
+    instrumentId: 'pcl5',
+    secondaryId: 'phq9',
+    baseline: [38, 66],
+    goalValue: 30,
+    code: 'F43.10',
+    description: 'Post-traumatic stress disorder, unspecified',
     behavior: { name: 'nightmares', baseline: [3, 6], goal: 1 },
-    interventions: [['cognitive-processing', 'Cognitive processing therapy'], ['prolonged-exposure', 'Prolonged exposure']],
+    interventions: [
+      ['cognitive-processing', 'Cognitive processing therapy'],
+      ['prolonged-exposure', 'Prolonged exposure'],
+    ],
   },
 ];
 
@@ -90,7 +160,10 @@ export function buildSyntheticCase(
   // 60 % improve, 25 % stay flat, 15 % get worse: enough variety for caseload and outcome views.
   const r = rnd();
   const slope = r < 0.6 ? -(0.4 + rnd()) : r < 0.85 ? 0 : 0.3 + rnd() * 0.5;
-  const secondaryBaseline = Math.min(secondary.range.max, Math.max(secondary.range.min, Math.round(baseline * (secondary.range.max / primary.range.max))));
+  const secondaryBaseline = Math.min(
+    secondary.range.max,
+    Math.max(secondary.range.min, Math.round(baseline * (secondary.range.max / primary.range.max))),
+  );
   const client = {
     id: id(),
     practiceId: input.practiceId,
@@ -108,7 +181,12 @@ export function buildSyntheticCase(
     clientId: client.id,
     problemAreas: [profile.area === 'gad' ? ('gad' as const) : profile.area],
     elements: [
-      { id: problemId, kind: 'presenting-problem' as const, text: `Synthetic presenting problem (${profile.area})`, libraryKey: null },
+      {
+        id: problemId,
+        kind: 'presenting-problem' as const,
+        text: `Synthetic presenting problem (${profile.area})`,
+        libraryKey: null,
+      },
       { id: factorId, kind: 'perpetuating' as const, text: 'Synthetic maintaining factor', libraryKey: null },
     ],
   };
@@ -133,8 +211,20 @@ export function buildSyntheticCase(
     );
     const noCritical = (def: MeasureDefinition) => Object.fromEntries(def.criticalItems.map((c) => [c.item, 0]));
     return [
-      buildAdministration(primary, { id: id(), clientId: client.id, on, answers: answersForTotal(primary, total, noCritical(primary)), recordedBy: input.clinician.id }),
-      buildAdministration(secondary, { id: id(), clientId: client.id, on, answers: answersForTotal(secondary, secondaryTotal, noCritical(secondary)), recordedBy: input.clinician.id }),
+      buildAdministration(primary, {
+        id: id(),
+        clientId: client.id,
+        on,
+        answers: answersForTotal(primary, total, noCritical(primary)),
+        recordedBy: input.clinician.id,
+      }),
+      buildAdministration(secondary, {
+        id: id(),
+        clientId: client.id,
+        on,
+        answers: answersForTotal(secondary, secondaryTotal, noCritical(secondary)),
+        recordedBy: input.clinician.id,
+      }),
     ];
   });
   const behaviorGoal = profile.behavior.goal;
@@ -143,7 +233,12 @@ export function buildSyntheticCase(
     behaviorId: behavior.id,
     clientId: client.id,
     periodStart: addDays(start, 7 * w),
-    count: Math.max(0, Math.round(behaviorBaseline + ((behaviorGoal - behaviorBaseline) * w) / Math.max(weeks, 1) * (slope < 0 ? 1 : 0.2))),
+    count: Math.max(
+      0,
+      Math.round(
+        behaviorBaseline + (((behaviorGoal - behaviorBaseline) * w) / Math.max(weeks, 1)) * (slope < 0 ? 1 : 0.2),
+      ),
+    ),
     source: 'session' as const,
     recordedBy: input.clinician.id,
   }));
@@ -155,14 +250,33 @@ export function buildSyntheticCase(
     statement: `Reduce ${primary.shortName} from ${baseline} to ${profile.goalValue} or below within ${weeksToDue} weeks.`,
     clientWords: 'Feel more like myself again.',
     formulationElementIds: [problemId],
-    targets: [buildTarget(id(), { instrumentId: primary.id, direction: 'decrease', baseline, value: profile.goalValue, comparator: '<=' }, start, due)],
+    targets: [
+      buildTarget(
+        id(),
+        { instrumentId: primary.id, direction: 'decrease', baseline, value: profile.goalValue, comparator: '<=' },
+        start,
+        due,
+      ),
+    ],
     startDate: start,
     dueDate: due,
     endorsement: { date: start, method: 'in-session', words: null },
     objectives: [
-      buildObjective(id(), 1, `Attend weekly sessions and complete homework at least 5 times per week within 4 weeks.`, addDays(start, 28), [], [
-        buildIntervention(id(), profile.interventions[0]?.[0] ?? null, profile.interventions[0]?.[1] ?? 'CBT', 'weekly in session'),
-      ]),
+      buildObjective(
+        id(),
+        1,
+        `Attend weekly sessions and complete homework at least 5 times per week within 4 weeks.`,
+        addDays(start, 28),
+        [],
+        [
+          buildIntervention(
+            id(),
+            profile.interventions[0]?.[0] ?? null,
+            profile.interventions[0]?.[1] ?? 'CBT',
+            'weekly in session',
+          ),
+        ],
+      ),
     ],
   });
   const goal2 = buildGoal({
@@ -172,15 +286,39 @@ export function buildSyntheticCase(
     clientWords: null,
     formulationElementIds: [factorId],
     targets: [
-      buildTarget(id(), { behaviorId: behavior.id, direction: behavior.direction, baseline: behaviorBaseline, value: behaviorGoal, comparator: cmp, per: behavior.period }, start, due),
+      buildTarget(
+        id(),
+        {
+          behaviorId: behavior.id,
+          direction: behavior.direction,
+          baseline: behaviorBaseline,
+          value: behaviorGoal,
+          comparator: cmp,
+          per: behavior.period,
+        },
+        start,
+        due,
+      ),
     ],
     startDate: start,
     dueDate: due,
     endorsement: { date: start, method: 'in-session', words: null },
     objectives: [
-      buildObjective(id(), 1, `Record ${profile.behavior.name} in a daily log on at least 6 days per week within 2 weeks.`, addDays(start, 14), [], [
-        buildIntervention(id(), profile.interventions[1]?.[0] ?? null, profile.interventions[1]?.[1] ?? 'CBT', 'weekly in session'),
-      ]),
+      buildObjective(
+        id(),
+        1,
+        `Record ${profile.behavior.name} in a daily log on at least 6 days per week within 2 weeks.`,
+        addDays(start, 14),
+        [],
+        [
+          buildIntervention(
+            id(),
+            profile.interventions[1]?.[0] ?? null,
+            profile.interventions[1]?.[1] ?? 'CBT',
+            'weekly in session',
+          ),
+        ],
+      ),
     ],
   });
   const plan = {
@@ -204,7 +342,12 @@ export function buildSyntheticCase(
     strengths: 'Synthetic strengths.',
     clientParticipation: 'Goals agreed with the client in session.',
     goals: [goal1, goal2],
-    clinicianSignature: { userId: input.clinician.id, name: input.clinician.name, credentials: input.clinician.credentials, signedAt: input.signedAt },
+    clinicianSignature: {
+      userId: input.clinician.id,
+      name: input.clinician.name,
+      credentials: input.clinician.credentials,
+      signedAt: input.signedAt,
+    },
     supervisorSignature: null,
     contentHash: null,
   };

@@ -1,8 +1,8 @@
 import { addUser } from '../../application/add-user.js';
-import { randomPassword } from '../random-password.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { parseOptions } from '../parse-options.js';
+import { randomPassword } from '../random-password.js';
 
 export const USERS_HELP = `Usage: cairn users add --email E --name N --role R[,R…] [--credentials C] [--password-stdin]
 

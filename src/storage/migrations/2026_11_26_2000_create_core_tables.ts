@@ -76,7 +76,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('client_assignment_pk', ['client_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('client_assignment_user_idx').on('client_assignment').columns(['user_id', 'role']).execute();
+  await db.schema
+    .createIndex('client_assignment_user_idx')
+    .on('client_assignment')
+    .columns(['user_id', 'role'])
+    .execute();
   await db.schema
     .createIndex('client_assignment_one_primary_uq')
     .on('client_assignment')
@@ -118,7 +122,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('library_key', 'text')
     .execute();
-  await db.schema.createIndex('formulation_element_formulation_idx').on('formulation_element').column('formulation_id').execute();
+  await db.schema
+    .createIndex('formulation_element_formulation_idx')
+    .on('formulation_element')
+    .column('formulation_id')
+    .execute();
 
   await db.schema
     .createTable('treatment_plan')
@@ -267,7 +275,6 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['instrument_id', 'administered_on'])
     .execute();
 
-
   await db.schema
     .createTable('behavior_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -279,7 +286,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('recorded_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('behavior_log_behavior_idx').on('behavior_log').columns(['behavior_id', 'period_start']).execute();
+  await db.schema
+    .createIndex('behavior_log_behavior_idx')
+    .on('behavior_log')
+    .columns(['behavior_id', 'period_start'])
+    .execute();
 
   await db.schema
     .createTable('audit_event')

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Goal, GoalStatus, Intervention, Objective } from '../../domain/treatment-plans/goal.js';
-import type { Comparator, Direction, Period, Target, TargetGoal, TargetMeasure } from '../../domain/treatment-plans/target.js';
+import type {
+  Comparator,
+  Direction,
+  Period,
+  Target,
+  TargetGoal,
+  TargetMeasure,
+} from '../../domain/treatment-plans/target.js';
 import type {
   Diagnosis,
   PlanStatus,
@@ -194,7 +201,13 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
     db
       .selectFrom('plan_diagnosis')
       .innerJoin('diagnosis', 'diagnosis.id', 'plan_diagnosis.diagnosis_id')
-      .select(['plan_diagnosis.plan_id', 'diagnosis.id', 'diagnosis.code', 'diagnosis.description', 'diagnosis.is_primary'])
+      .select([
+        'plan_diagnosis.plan_id',
+        'diagnosis.id',
+        'diagnosis.code',
+        'diagnosis.description',
+        'diagnosis.is_primary',
+      ])
       .where('plan_diagnosis.plan_id', 'in', planIds)
       .orderBy('diagnosis.is_primary', 'desc')
       .orderBy('diagnosis.code')
@@ -214,7 +227,12 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
     objectiveIds.length === 0
       ? [[], []]
       : await Promise.all([
-          db.selectFrom('intervention').selectAll().where('objective_id', 'in', objectiveIds).orderBy('position').execute(),
+          db
+            .selectFrom('intervention')
+            .selectAll()
+            .where('objective_id', 'in', objectiveIds)
+            .orderBy('position')
+            .execute(),
           db.selectFrom('target').selectAll().where('objective_id', 'in', objectiveIds).orderBy('position').execute(),
         ]);
 

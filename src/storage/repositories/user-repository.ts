@@ -67,7 +67,12 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 }
 
 export async function listUsers(db: Kysely<Database>, practiceId: string): Promise<User[]> {
-  const rows = await db.selectFrom('app_user').selectAll().where('practice_id', '=', practiceId).orderBy('email').execute();
+  const rows = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .orderBy('email')
+    .execute();
   const roles = await rolesByUser(
     db,
     rows.map((r) => r.id),

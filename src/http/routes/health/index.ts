@@ -9,7 +9,10 @@ import { ErrorCode } from '../../../domain/shared/error-codes.js';
  * @example
  * GET /healthz → 200 {"status":"ok"}
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: { readonly checkDatabase: () => Promise<void> }): void {
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  deps: { readonly checkDatabase: () => Promise<void> },
+): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async () => {
     try {
