@@ -39,7 +39,7 @@ describe('migrations (append-only)', () => {
       const actual = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
       expect(
         actual,
-        `migration ${name} was edited after it was merged. Migrations are append-only: revert the edit and add a new migration instead (npm run new-migration).`,
+        `migration ${name} was edited after it was merged. Migrations are append-only: revert the edit and add a new migration file instead (then node scripts/lock-migrations.mjs).`,
       ).toBe(hash);
     }
     const unlocked = Object.keys(MIGRATIONS).filter((n) => !(n in lock));
