@@ -5,6 +5,22 @@ import { ErrorCode } from '../domain/shared/error-codes.js';
 import type { SqlDialect } from './open-database.js';
 import { appendAuditEvents, listAuditEvents, verifyAuditChain } from './repositories/audit-repository.js';
 import {
+  countUnusedRecoveryCodes,
+  countUsersForSetup,
+  deleteSession,
+  deleteThrottle,
+  findSessionByTokenHash,
+  findThrottle,
+  findUserById,
+  findUserSecrets,
+  insertSession,
+  replaceRecoveryCodes,
+  saveThrottle,
+  saveUserTotp,
+  updateSession,
+  useRecoveryCode,
+} from './repositories/auth-repository.js';
+import {
   assignClient,
   findClientByRecordNumber,
   findFormulation,
@@ -50,6 +66,9 @@ function toAppError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
     return new AppError(ErrorCode.duplicate, 'That record already exists.', { cause: error });
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
+    return new AppError(ErrorCode.invalidInput, 'The record refers to something that does not exist.', { cause: error });
   }
   if (
     code === 'ECONNREFUSED' ||
@@ -103,6 +122,20 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
         : store.transaction((tx) => tx.appendAudit(events, at)),
     listAudit: t(listAuditEvents),
     verifyAudit: () => translateDriverErrors(() => verifyAuditChain(db, auditKey)),
+    findUserById: t(findUserById),
+    findUserSecrets: t(findUserSecrets),
+    countUsersForSetup: () => translateDriverErrors(() => countUsersForSetup(db, dialect)),
+    saveUserTotp: t(saveUserTotp),
+    insertSession: t(insertSession),
+    findSessionByTokenHash: t(findSessionByTokenHash),
+    updateSession: t(updateSession),
+    deleteSession: t(deleteSession),
+    replaceRecoveryCodes: t(replaceRecoveryCodes),
+    useRecoveryCode: t(useRecoveryCode),
+    countUnusedRecoveryCodes: t(countUnusedRecoveryCodes),
+    findThrottle: t(findThrottle),
+    saveThrottle: t(saveThrottle),
+    deleteThrottle: t(deleteThrottle),
     transaction: (work) =>
       inTransaction
         ? work(store)

@@ -184,6 +184,7 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('goal_formulation_element')
     .addColumn('goal_id', 'text', (c) => c.notNull().references('goal.id').onDelete('cascade'))
     .addColumn('element_id', 'text', (c) => c.notNull().references('formulation_element.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('goal_formulation_element_pk', ['goal_id', 'element_id'])
     .execute();
 

@@ -86,7 +86,9 @@ export async function insertPlan(
       })),
     )
     .execute();
-  const links = goals.flatMap((g) => g.formulationElementIds.map((e) => ({ goal_id: g.id, element_id: e })));
+  const links = goals.flatMap((g) =>
+    g.formulationElementIds.map((e, i) => ({ goal_id: g.id, element_id: e, position: i + 1 })),
+  );
   if (links.length > 0) await db.insertInto('goal_formulation_element').values(links).execute();
   const objectives = goals.flatMap((g) => g.objectives.map((o) => ({ goal: g, o })));
   if (objectives.length > 0) {
@@ -219,7 +221,7 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
       ? [[], [], []]
       : await Promise.all([
           db.selectFrom('objective').selectAll().where('goal_id', 'in', goalIds).orderBy('position').execute(),
-          db.selectFrom('goal_formulation_element').selectAll().where('goal_id', 'in', goalIds).execute(),
+          db.selectFrom('goal_formulation_element').selectAll().where('goal_id', 'in', goalIds).orderBy('position').execute(),
           db.selectFrom('target').selectAll().where('goal_id', 'in', goalIds).orderBy('position').execute(),
         ]);
   const objectiveIds = objectiveRows.map((o) => o.id);
@@ -280,7 +282,7 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
         position: g.position,
         statement: g.statement,
         clientWords: g.client_words,
-        formulationElementIds: (linksByGoal.get(g.id) ?? []).map((l) => l.element_id).sort(),
+        formulationElementIds: (linksByGoal.get(g.id) ?? []).map((l) => l.element_id),
         targets: (goalTargets.get(g.id) ?? []).map(targetRowToTarget),
         startDate: g.start_date,
         dueDate: g.due_date,

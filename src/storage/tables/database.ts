@@ -22,6 +22,10 @@ export interface AppUserTable {
   credentials: string;
   password_hash: string;
   totp_secret: string | null;
+  /** When the TOTP enrolment was confirmed with a first code; null while not enrolled. */
+  totp_confirmed_at: string | null;
+  /** The last TOTP time step accepted (replay protection). */
+  totp_last_step: number | null;
   active: number;
   created_at: string;
   updated_at: string;
@@ -136,6 +140,7 @@ export interface GoalTable {
 export interface GoalFormulationElementTable {
   goal_id: string;
   element_id: string;
+  position: number;
 }
 
 export interface ObjectiveTable {
@@ -228,6 +233,34 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface AuthSessionTable {
+  id: string;
+  /** SHA-256 of the session token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  stage: string;
+  /** A TOTP seed being enrolled in this session, sealed (AES-256-GCM). */
+  pending_totp_secret: string | null;
+  origin: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface RecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   practice: PracticeTable;
   app_user: AppUserTable;
@@ -249,4 +282,7 @@ export interface Database {
   administration: AdministrationTable;
   behavior_log: BehaviorLogTable;
   audit_event: AuditEventTable;
+  auth_session: AuthSessionTable;
+  recovery_code: RecoveryCodeTable;
+  auth_throttle: AuthThrottleTable;
 }
