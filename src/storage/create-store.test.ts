@@ -31,7 +31,12 @@ for (const dialect of DIALECTS) {
       expect(user.roles).toEqual(['admin', 'clinician']);
       const before = await deps.store.listAudit();
       await expect(
-        addUser(deps, cli, { email: 'ana@example.org', name: 'Other', roles: ['auditor'], password: 'another long password' }),
+        addUser(deps, cli, {
+          email: 'ana@example.org',
+          name: 'Other',
+          roles: ['auditor'],
+          password: 'another long password',
+        }),
       ).rejects.toMatchObject({ code: 'duplicate' });
       const users = await deps.store.listUsers(user.practiceId);
       expect(users.map((u) => u.name)).toEqual(['Ana']);
@@ -77,7 +82,9 @@ for (const dialect of DIALECTS) {
       expect(series[0]?.answers).toEqual([3, 3, 2, 2, 2, 2, 2, 1, 1]);
       expect(series[0]?.flags).toEqual([{ code: 'critical-item', item: 9 }]);
       const logs = await deps.store.listBehaviorLogs(c.behaviors[0]!.id);
-      expect(logs.map((l) => l.count)).toEqual(c.behaviorLogs.filter((l) => l.behaviorId === c.behaviors[0]!.id).map((l) => l.count));
+      expect(logs.map((l) => l.count)).toEqual(
+        c.behaviorLogs.filter((l) => l.behaviorId === c.behaviors[0]!.id).map((l) => l.count),
+      );
     });
 
     it('rolls back the whole transaction when one write fails (nothing half-written)', async () => {

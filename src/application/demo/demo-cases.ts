@@ -54,7 +54,7 @@ function series(
   instrumentId: string,
   start: CalendarDate,
   totals: readonly number[],
-  fixedFirst: Readonly<Record<number, number>> = {},
+  firstAnswers: readonly number[] | null = null,
 ): Administration[] {
   const def = input.measure(instrumentId);
   const dates = weeklyDates(start, input.today).slice(-totals.length);
@@ -63,7 +63,7 @@ function series(
       id: input.newId(),
       clientId,
       on: dates[i] ?? input.today,
-      answers: answersForTotal(def, total, i === 0 ? fixedFirst : { ...zeroCritical(def) }),
+      answers: i === 0 && firstAnswers ? firstAnswers : answersForTotal(def, total, zeroCritical(def)),
       recordedBy: input.clinician.id,
     }),
   );
@@ -341,7 +341,14 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
     behaviors: [activities, bedHours, records],
     plan,
     // The DESIGN example answers (3,3,2,2,2,2,2,1,1 → 18 with item 9 = 1) open the series.
-    administrations: series(input, client.id, 'phq9', start, [18, 17, 16, 15, 14, 13, 12, 12, 11], { 9: 1 }),
+    administrations: series(
+      input,
+      client.id,
+      'phq9',
+      start,
+      [18, 17, 16, 15, 14, 13, 12, 12, 11],
+      [3, 3, 2, 2, 2, 2, 2, 1, 1],
+    ),
     behaviorLogs: [
       ...logs(input, activities, start, [1, 2, 3, 4, 5, 5, 6, 5]),
       ...logs(input, bedHours, start, [4, 3.5, 3, 2.5, 2, 1.5, 1, 1]),
