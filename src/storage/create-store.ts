@@ -68,7 +68,9 @@ function toAppError(error: unknown): unknown {
     return new AppError(ErrorCode.duplicate, 'That record already exists.', { cause: error });
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
-    return new AppError(ErrorCode.invalidInput, 'The record refers to something that does not exist.', { cause: error });
+    return new AppError(ErrorCode.invalidInput, 'The record refers to something that does not exist.', {
+      cause: error,
+    });
   }
   if (
     code === 'ECONNREFUSED' ||
