@@ -28,6 +28,40 @@ describe('checkPlan', () => {
     expect(checkPlan(buildTestPlan(), context)).toEqual([]);
   });
 
+  it('flags a too-vague goal and suggests a SMART rewrite built from the client’s latest score', () => {
+    const vague = buildSecondTestGoal({ statement: 'Reduce anxiety' });
+    const [finding] = checkPlan(buildTestPlan({ goals: [buildTestGoal(), vague] }), context);
+    expect(finding).toMatchObject({
+      code: 'plan-goal-too-vague',
+      path: ['goals', 1, 'statement'],
+      data: { goalId: 'g2' },
+    });
+    expect(finding?.message).toBe(
+      'Goal 2 is too vague: it does not name a behaviour, task or measure that shows when it is reached.',
+    );
+    expect(finding?.suggestion).toContain(
+      '“Reduce anxiety symptoms on the GAD-7 from 12 to 7 or below within 16 weeks”',
+    );
+  });
+
+  it('flags an objective with no target whose wording names nothing measurable', () => {
+    const vague = buildTestObjective({ statement: 'Work on self-esteem', targets: [] });
+    const task = buildTestObjective({
+      id: 'o3',
+      position: 2,
+      statement: 'Write an exposure hierarchy of at least eight avoided situations within 3 weeks',
+      targets: [],
+    });
+    const plan = buildTestPlan({ goals: [buildTestGoal({ objectives: [vague, task] }), buildSecondTestGoal()] });
+    expect(checkPlan(plan, context)).toEqual([
+      expect.objectContaining({
+        code: 'plan-objective-not-measurable',
+        path: ['goals', 0, 'objectives', 0, 'statement'],
+        data: expect.objectContaining({ objectiveId: 'o1' }),
+      }),
+    ]);
+  });
+
   it('flags a goal without objectives and suggests one from the goal library for its linked factor', () => {
     const plan = buildTestPlan({ goals: [buildTestGoal({ objectives: [] }), buildSecondTestGoal()] });
     const [finding] = checkPlan(plan, context);

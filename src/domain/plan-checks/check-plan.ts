@@ -15,9 +15,12 @@
  * // ['plan-too-few-active-goals', 'plan-goal-not-endorsed', …]
  */
 import type { Formulation } from '../formulation/formulation.js';
+import { suggestGoalRewrites } from '../goal-assistant/suggest-goal-rewrites.js';
+import { toGoalTextInstruments } from '../goal-assistant/to-goal-text-instruments.js';
 import { getCbtIntervention } from '../goal-library/cbt-intervention.js';
 import { instantiateProblemModel } from '../goal-library/instantiate-problem-model.js';
 import { findMaintainingFactor, listProblemModels } from '../goal-library/list-problem-models.js';
+import { analyzeGoalText } from '../goal-text/analyze-goal-text.js';
 import { addDays } from '../shared/calendar-date.js';
 import type { Goal, Objective } from '../treatment-plans/goal.js';
 import type { Target } from '../treatment-plans/target.js';
@@ -98,6 +101,20 @@ function checkGoal(
   const planEnd = addDays(plan.establishedDate, plan.durationWeeks * 7);
   const linkedKeys = linkedLibraryKeys(goal, context.formulation ?? null);
 
+  const specific = analyzeGoalText(goal.statement, {
+    today: context.today,
+    instruments: toGoalTextInstruments(context.instruments),
+  }).smart.specific;
+  if (specific.met === false) {
+    push({
+      code: PlanCheckCode.goalTooVague,
+      severity: 'warning',
+      path: [...path, 'statement'],
+      message: `${label} is too vague: it does not name a behaviour, task or measure that shows when it is reached.`,
+      suggestion: rewriteSuggestion(plan, goal, context),
+      data: { ...ids, reason: specific.reason },
+    });
+  }
   if (goal.targets.length === 0) {
     push({
       code: PlanCheckCode.goalWithoutMeasure,
@@ -206,6 +223,23 @@ function checkObjective(
 ): void {
   const label = `Objective ${goal.position}.${objective.position}`;
   const ids = { goalId: goal.id, objectiveId: objective.id };
+  if (objective.targets.length === 0) {
+    const measurable = analyzeGoalText(objective.statement, {
+      today: context.today,
+      instruments: toGoalTextInstruments(context.instruments),
+    }).smart.measurable;
+    if (measurable.met === false) {
+      push({
+        code: PlanCheckCode.objectiveNotMeasurable,
+        severity: 'warning',
+        path: [...path, 'statement'],
+        message: `${label} cannot be measured: it has no target and its wording names no count, score or task.`,
+        suggestion:
+          'Bind it to a behaviour the client counts or an instrument, or word it as an observable task with a number (e.g. “Complete at least three thought records a week”).',
+        data: { ...ids, reason: measurable.reason },
+      });
+    }
+  }
   if (objective.dueDate === null) {
     push({
       code: PlanCheckCode.objectiveWithoutDeadline,
@@ -352,6 +386,20 @@ function measureSuggestion(linkedKeys: readonly string[], context: PlanCheckCont
     return `Bind it to the ${instrument.shortName} (latest score ${scores[id]}) with a target such as below the caseness cut-off, or to a behaviour the client can count each week.`;
   }
   return 'Bind it to a validated measure (for example the PHQ-9 or GAD-7) or to a behaviour the client can count each week, with a baseline and a target value.';
+}
+
+function rewriteSuggestion(plan: TreatmentPlan, goal: Goal, context: PlanCheckContext): string {
+  const [rewrite] = suggestGoalRewrites({
+    text: goal.statement,
+    today: context.today,
+    instruments: context.instruments,
+    plan: { startDate: goal.startDate, durationWeeks: plan.durationWeeks },
+    client: { latestScores: context.latestScores ?? {}, formulation: context.formulation ?? null },
+  });
+  if (!rewrite) {
+    return 'Say what will be different in a way that can be counted or scored: a symptom measure, a behaviour the client counts, or a task, with a target value and a date.';
+  }
+  return `Rewrite it from the client’s data, for example: “${rewrite.text}”. ${rewrite.explanation}`;
 }
 
 function linkSuggestion(formulation: Formulation | null): string {

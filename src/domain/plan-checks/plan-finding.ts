@@ -10,7 +10,7 @@
  *   data: { goalId: 'g1' } };
  */
 import type { Formulation } from '../formulation/formulation.js';
-import type { MeasureDefinition } from '../scoring/measure-definition.js';
+import type { AssistantInstrument } from '../goal-assistant/to-goal-text-instruments.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/issue.js';
 import type { PayerCheckCode } from './payer-check-code.js';
@@ -26,28 +26,13 @@ export interface PlanFinding extends Issue {
 }
 
 /**
- * The instrument fields the plan checks read. A `MeasureDefinition` from the measures registry can be passed as is.
+ * The instrument fields the plan checks read: those of the goal assistant. A `MeasureDefinition` from the measures
+ * registry can be passed as is.
  *
  * @example
  * const instruments: readonly PlanCheckInstrument[] = listMeasures();
  */
-export type PlanCheckInstrument = Pick<
-  MeasureDefinition,
-  | 'id'
-  | 'shortName'
-  | 'name'
-  | 'aliases'
-  | 'direction'
-  | 'range'
-  | 'bands'
-  | 'casenessCutoff'
-  | 'reliableChangeThreshold'
-  | 'remission'
-  | 'recovery'
-  | 'typicalChangePerWeek'
-  | 'source'
-  | 'citations'
->;
+export type PlanCheckInstrument = AssistantInstrument;
 
 /** The practice's (or programme's) settings the checks depend on. */
 export interface PlanCheckSettings {
