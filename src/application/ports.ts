@@ -170,6 +170,23 @@ export interface Store {
     readonly limit?: number;
   }) => Promise<readonly AuditEvent[]>;
   readonly verifyAudit: () => Promise<AuditChainReport>;
+  // Sign-in (DESIGN 2.8): users' secrets, sessions, recovery codes, failed-attempt counters.
+  readonly findUserById: (userId: string) => Promise<User | null>;
+  readonly findUserSecrets: (userId: string) => Promise<UserSecrets | null>;
+  /** Counts staff accounts; inside a transaction on PostgreSQL it also holds the first-admin set-up lock. */
+  readonly countUsersForSetup: () => Promise<number>;
+  readonly saveUserTotp: (userId: string, totp: UserTotp, updatedAt: string) => Promise<void>;
+  readonly insertSession: (session: AuthSession) => Promise<void>;
+  readonly findSessionByTokenHash: (tokenHash: string) => Promise<AuthSession | null>;
+  readonly updateSession: (session: AuthSession) => Promise<void>;
+  readonly deleteSession: (sessionId: string) => Promise<void>;
+  readonly replaceRecoveryCodes: (userId: string, codeHashes: readonly string[], createdAt: string) => Promise<void>;
+  /** Marks an unused recovery code used; false when there is none with that hash. */
+  readonly useRecoveryCode: (userId: string, codeHash: string, usedAt: string) => Promise<boolean>;
+  readonly countUnusedRecoveryCodes: (userId: string) => Promise<number>;
+  readonly findThrottle: (key: string) => Promise<AuthThrottle | null>;
+  readonly saveThrottle: (throttle: AuthThrottle) => Promise<void>;
+  readonly deleteThrottle: (key: string) => Promise<void>;
   /** Runs `work` in one transaction; the store passed in is bound to it. Rolls back when `work` throws. */
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 }
@@ -186,4 +203,81 @@ export interface Deps {
   readonly ids: IdGenerator;
   readonly passwords: PasswordHasher;
   readonly digest: Digester;
+}
+
+/** What a user must still do before the session reaches client data (DESIGN 2.8: TOTP for staff). */
+export const SessionStage = {
+  /** Signed in (password and, where needed, the second factor). */
+  complete: 'complete',
+  /** Password accepted; a TOTP or recovery code is needed. */
+  totpRequired: 'totp-required',
+  /** Password accepted; the account must enrol a TOTP authenticator first. */
+  totpEnrolmentRequired: 'totp-enrolment-required',
+} as const;
+export type SessionStage = (typeof SessionStage)[keyof typeof SessionStage];
+
+/** A sign-in session. Only a hash of its token is stored; the token lives in the browser's cookie. */
+export interface AuthSession {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly stage: SessionStage;
+  /** A TOTP seed being enrolled in this session, sealed by the SecretBox; null otherwise. */
+  readonly pendingTotpSecret: string | null;
+  readonly origin: string | null;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  /** The absolute end of the session, whatever the activity. */
+  readonly expiresAt: string;
+}
+
+/** A user's sign-in secrets (never leave the application layer). */
+export interface UserSecrets {
+  readonly passwordHash: string;
+  readonly totp: UserTotp;
+}
+
+export interface UserTotp {
+  /** The TOTP seed sealed by the SecretBox, or null. */
+  readonly secret: string | null;
+  /** When the enrolment was confirmed with a first code; null while not enrolled. */
+  readonly confirmedAt: string | null;
+  /** The last time step accepted (a code is never accepted twice). */
+  readonly lastStep: number | null;
+}
+
+/** Consecutive failed attempts on one key (an e-mail address's hash, or a user's second factor). */
+export interface AuthThrottle {
+  readonly key: string;
+  readonly failures: number;
+  readonly lastFailureAt: string;
+  readonly lockedUntil: string | null;
+}
+
+export interface Totp {
+  /** A new random base32 seed (160 bits). */
+  readonly newSecret: () => string;
+  /** The otpauth:// URI an authenticator app scans. */
+  readonly uri: (secret: string, accountName: string, issuer: string) => string;
+  /** Checks a 6-digit code at `at` (±1 step), refusing steps up to `afterStep`; the accepted step, or null. */
+  readonly check: (secret: string, code: string, at: Date, afterStep: number | null) => Promise<number | null>;
+}
+
+export interface SecretBox {
+  /** Encrypts (AES-256-GCM) with `context` bound as associated data. */
+  readonly seal: (plain: string, context: string) => string;
+  /** Decrypts; throws when the text or its context was tampered with. */
+  readonly open: (sealed: string, context: string) => string;
+}
+
+export interface TokenGenerator {
+  /** A random token of `bytes` random bytes, base64url. */
+  readonly newToken: (bytes: number) => string;
+}
+
+/** Deps of the sign-in use cases: the usual ones plus TOTP, secret sealing and random tokens. */
+export interface AuthDeps extends Deps {
+  readonly totp: Totp;
+  readonly secrets: SecretBox;
+  readonly tokens: TokenGenerator;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261126_2000 from './2026_11_26_2000_create_core_tables.js';
+import * as m20261126_2100 from './2026_11_26_2100_create_auth_tables.js';
 
 /**
  * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
@@ -10,4 +11,5 @@ import * as m20261126_2000 from './2026_11_26_2000_create_core_tables.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2000_create_core_tables': m20261126_2000,
+  '2026_11_26_2100_create_auth_tables': m20261126_2100,
 };
