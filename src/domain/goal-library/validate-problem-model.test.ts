@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCbtInterventions } from './cbt-intervention.js';
-import { validateProblemModel } from './validate-problem-model.js';
+import { LibraryIssueCode, validateProblemModel } from './validate-problem-model.js';
 
 const MODELS_DIR = join(import.meta.dirname, 'models');
 const FILES = readdirSync(MODELS_DIR).filter((name) => name.endsWith('.json'));
@@ -48,5 +48,13 @@ describe('validateProblemModel', () => {
 
   it('rejects something that is not an object', () => {
     expect(validateProblemModel([], INTERVENTION_IDS).map((found) => found.code)).toEqual(['library-invalid-field']);
+  });
+});
+
+describe('LibraryIssueCode', () => {
+  it('is listed in docs/goal-library.md, code for code', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../docs/goal-library.md'), 'utf8');
+    const documented = new Set([...doc.matchAll(/`(library-[a-z-]+)`/g)].map((m) => m[1]));
+    expect([...documented].sort()).toEqual(Object.values(LibraryIssueCode).sort());
   });
 });
