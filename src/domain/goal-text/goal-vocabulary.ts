@@ -212,7 +212,6 @@ export const GLOBAL_STATE_WORDS: ReadonlySet<string> = new Set([
   'socialising',
   'socializing',
   'relax',
-  'relaxation',
   'rest',
 ]);
 
@@ -304,7 +303,7 @@ export const DIRECTION_VERBS: ReadonlyMap<string, Direction | 'improve' | 'zero'
   ['restrict', 'decrease'],
   ['diminish', 'decrease'],
   ['drop', 'decrease'],
-  ['fall', 'decrease'],
+
   ['decline', 'decrease'],
   ['curb', 'decrease'],
   ['shorten', 'decrease'],
@@ -372,6 +371,7 @@ export const CHANGE_NOUNS: ReadonlyMap<string, 'decrease' | 'increase' | 'improv
 
 /** Verbs of a task that is done or not (so the goal is measurable without a number): "complete", "resume". */
 export const COMPLETION_VERBS: ReadonlySet<string> = new Set([
+  'back',
   'complete',
   'completes',
   'finish',
@@ -589,6 +589,10 @@ export const VAGUE_VERBS: ReadonlySet<string> = new Set([
   'try',
   'identify',
   'use',
+  'make',
+  'take',
+  'give',
+  'hold',
 ]);
 
 /** Words skipped when finding a goal's subject: articles, pronouns, auxiliaries, the client. */

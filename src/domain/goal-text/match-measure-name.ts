@@ -107,6 +107,10 @@ export function compileMeasureNames(instruments: readonly GoalTextInstrument[]):
   return matcher;
 }
 
+function isSingleLetter(text: string | undefined): boolean {
+  return text !== undefined && text.length === 1 && (text < '0' || text > '9');
+}
+
 /** Matches key words from `index`, skipping hyphens; returns the end index or -1. */
 function matchKeys(tokens: readonly Token[], index: number, keys: readonly string[], caseSensitive: boolean): number {
   let i = index;
@@ -121,7 +125,7 @@ function matchKeys(tokens: readonly Token[], index: number, keys: readonly strin
     if (
       k > 0 &&
       token.spaceBefore &&
-      (keys[k - 1]?.length === 1 || key.length === 1) &&
+      (isSingleLetter(keys[k - 1]) || isSingleLetter(key)) &&
       tokens[i - 1]?.kind === 'word'
     ) {
       return -1;

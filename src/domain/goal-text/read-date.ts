@@ -109,10 +109,10 @@ function build(
   return { date, end, valid: isCalendarDate(date) };
 }
 
-function fullYear(token: Token | undefined): number | null {
+function fullYear(token: Token | undefined, allowTwoDigits = false): number | null {
   if (token === undefined || token.kind !== 'number' || !Number.isInteger(token.value)) return null;
   if (token.text.length === 4 && token.value >= 1900 && token.value <= 2200) return token.value;
-  if (token.text.length === 2) return 2000 + token.value;
+  if (allowTwoDigits && token.text.length === 2) return 2000 + token.value;
   return null;
 }
 
@@ -195,7 +195,7 @@ function readNumericDate(tokens: readonly Token[], index: number, options: ReadD
       // ISO order: year-month-day.
       return build(a.value, b.value, c.value, index + 5, options);
     }
-    const year = fullYear(c);
+    const year = fullYear(c, true);
     if (year === null || a.text.length > 2 || b.text.length > 2) return null;
     return orderDayMonth(year, a.value, b.value, index + 5, options);
   }

@@ -307,6 +307,10 @@ function readEndOfDate(
 
 /** After "by", "before", "no later than", "on or before", "until": a point, a milestone or a date. */
 function readByTarget(tokens: readonly Token[], start: number, index: number, today: string): DeadlineReading | null {
+  const review = readReviewPoint(tokens, index, true);
+  if (review !== null) return relative(review, start, review.end);
+  const current = readCurrentPeriod(tokens, index, today);
+  if (current !== null) return { ...current, start };
   const point = readPoint(tokens, index);
   if (point !== null) return { kind: 'relative', amount: point.amount, unit: point.unit, start, end: point.end };
   const milestone = readMilestone(tokens, index);
@@ -351,7 +355,7 @@ export function readDeadline(tokens: readonly Token[], index: number, today: str
     case 'over':
     case 'during':
     case 'in':
-      return readWithin(tokens, index, token.norm);
+      return readWithin(tokens, index, token.norm, today);
     case 'by':
     case 'before':
     case 'until':
@@ -363,11 +367,23 @@ export function readDeadline(tokens: readonly Token[], index: number, today: str
         return readByTarget(tokens, index, index + 3, today);
       }
       return null;
-    case 'on':
+    case 'on': {
       if (wordAt(tokens, index + 1) === 'or' && wordAt(tokens, index + 2) === 'before') {
         return readByTarget(tokens, index, index + 3, today);
       }
-      return null;
+      // "on 5 June 2027", "on March 3"
+      let i = index + 1;
+      if (wordAt(tokens, i) === 'the') i++;
+      const date = readDate(tokens, i, { today });
+      const named =
+        date !== null && (tokens[i]?.kind === 'word' || tokens[date.end - 1]?.kind === 'word' || date.end - i >= 5);
+      return date !== null && named
+        ? { kind: 'date', date: date.date, valid: date.valid, start: index, end: date.end }
+        : null;
+    }
+    case 'this':
+    case 'next':
+      return readCurrentPeriod(tokens, index, today);
     case 'at':
       return readAt(tokens, index, today);
     case 'after':
@@ -383,13 +399,20 @@ export function readDeadline(tokens: readonly Token[], index: number, today: str
 }
 
 /** "within/over/during/in [the next] N weeks [of starting treatment]", "over a 12-week period". */
-function readWithin(tokens: readonly Token[], index: number, trigger: string): DeadlineReading | null {
-  if (trigger === 'in') {
-    // "in week 8", "in session 10"
+function readWithin(tokens: readonly Token[], index: number, trigger: string, today: string): DeadlineReading | null {
+  if (trigger === 'in' || trigger === 'during') {
+    // "in week 8", "in session 10", "in the first session"
     const point = readPoint(tokens, index + 1);
-    if (point !== null && wordAt(tokens, index + 1) !== 'the') {
+    if (point !== null)
       return { kind: 'relative', amount: point.amount, unit: point.unit, start: index, end: point.end };
-    }
+  }
+  if (trigger === 'in' || trigger === 'during' || trigger === 'within') {
+    // "in June 2027", "during March"
+    const date = readDate(tokens, index + 1, { today, endOfPeriod: true });
+    if (date !== null && tokens[index + 1]?.kind === 'word')
+      return { kind: 'date', date: date.date, valid: date.valid, start: index, end: date.end };
+    const current = readCurrentPeriod(tokens, index + 1, today);
+    if (current !== null) return { ...current, start: index };
   }
   let i = skipLeading(tokens, index + 1);
   // "over a 12-week period", "within a period of 12 weeks", "over a 3 month period"
@@ -434,30 +457,50 @@ function readAt(tokens: readonly Token[], index: number, today: string): Deadlin
   const milestone = readMilestone(tokens, index + 1);
   if (milestone !== null)
     return { kind: 'milestone', milestone: milestone.milestone, start: index, end: milestone.end };
-  let i = index + 1;
-  if (wordAt(tokens, i) === 'the') i++;
+  const review = readReviewPoint(tokens, index + 1, false);
+  if (review !== null) return relative(review, index, review.end);
+  const endOf = readEndOfDate(tokens, index + 1, today);
+  if (endOf !== null) return { kind: 'date', date: endOf.date, valid: endOf.valid, start: index, end: endOf.end };
+  const date = readDate(tokens, index + 1, { today });
+  return date === null ? null : { kind: 'date', date: date.date, valid: date.valid, start: index, end: date.end };
+}
+
+const REVIEW_NOUNS = new Set([
+  'review',
+  'follow',
+  'mark',
+  'point',
+  'reassessment',
+  'check',
+  'assessment',
+  'appointment',
+]);
+
+/**
+ * "[the] 3-month review", "the 12-week mark", "6-month follow-up", and (unless `requireNoun`) "3 months", "week 12".
+ * Minutes and hours are never review points.
+ */
+function readReviewPoint(tokens: readonly Token[], index: number, requireNoun: boolean): AmountUnit | null {
+  let i = index;
+  if (
+    wordAt(tokens, i) === 'the' ||
+    wordAt(tokens, i) === 'their' ||
+    wordAt(tokens, i) === 'her' ||
+    wordAt(tokens, i) === 'his'
+  )
+    i++;
   const amount = readAmountUnit(tokens, i);
-  if (amount === null || amount.unit === 'minute' || amount.unit === 'hour') {
-    const endOf = readEndOfDate(tokens, index + 1, today);
-    return endOf === null ? null : { kind: 'date', date: endOf.date, valid: endOf.valid, start: index, end: endOf.end };
-  }
+  if (amount === null || amount.unit === 'minute' || amount.unit === 'hour') return null;
   let end = amount.end;
   const noun = wordAt(tokens, end);
-  if (
-    noun === 'review' ||
-    noun === 'follow' ||
-    noun === 'mark' ||
-    noun === 'point' ||
-    noun === 'reassessment' ||
-    noun === 'check'
-  ) {
+  if (REVIEW_NOUNS.has(noun)) {
     end++;
     if (noun === 'follow' && normAt(tokens, end) === '-' && wordAt(tokens, end + 1) === 'up') end += 2;
-    if (noun === 'follow' && wordAt(tokens, end) === 'up') end++;
-  } else if (amount.adjective) {
+    else if (noun === 'follow' && wordAt(tokens, end) === 'up') end++;
+  } else if (amount.adjective || requireNoun) {
     return null;
   }
-  return relative(amount, index, end);
+  return { ...amount, end };
 }
 
 /** "after 12 weeks [of treatment]". */
@@ -520,5 +563,28 @@ function readTrailingDeadline(tokens: readonly Token[], index: number): Deadline
   }
   if (next === 'into' && START_WORDS.has(wordAt(tokens, amount.end + 1)))
     return relative(amount, index, amount.end + 2);
+  return null;
+}
+
+/** "this week" (1 week), "next week" (2 weeks), "this month" and "this year" (to their last day). */
+function readCurrentPeriod(tokens: readonly Token[], index: number, today: string): DeadlineReading | null {
+  const which = wordAt(tokens, index);
+  const what = wordAt(tokens, index + 1);
+  if (which !== 'this' && which !== 'next') return null;
+  if (what === 'week')
+    return { kind: 'relative', amount: which === 'this' ? 1 : 2, unit: 'week', start: index, end: index + 2 };
+  if (which !== 'this') return null;
+  const year = Number(today.slice(0, 4));
+  if (what === 'month') {
+    const day = lastDayOfMonth(year, Number(today.slice(5, 7)));
+    return {
+      kind: 'date',
+      date: `${today.slice(0, 8)}${String(day).padStart(2, '0')}`,
+      valid: true,
+      start: index,
+      end: index + 2,
+    };
+  }
+  if (what === 'year') return { kind: 'date', date: `${year}-12-31`, valid: true, start: index, end: index + 2 };
   return null;
 }

@@ -18,6 +18,7 @@ import {
 } from './match-measure-name.js';
 import { readNumber } from './number-words.js';
 import { readPrefixComparator, readSuffixComparator } from './read-comparator.js';
+import { monthOf, readDate } from './read-date.js';
 import { type DeadlineReading, readDeadline } from './read-deadline.js';
 import { readFrequency } from './read-frequency.js';
 import type { Token } from './tokenize.js';
@@ -141,6 +142,8 @@ const NOT_ZERO_AFTER_NO = new Set([
   'other',
 ]);
 /** Words that may sit between a number and its frequency ("2 trips/week", "3 depressive thoughts per week"). */
+/** Words that may link counted nouns once one noun was read ("14 units of alcohol per week"). */
+const LINK_WORDS = new Set(['of', 'with', 'at', 'in', 'on']);
 const VALUE_BREAK_WORDS = new Set([
   'to',
   'from',
@@ -286,7 +289,15 @@ function readElementAt(
 
   const deadline = readDeadline(tokens, i, context.today);
   if (deadline !== null) {
-    if (deadline.kind === 'duration') return { kind: 'duration', start: deadline.start, end: deadline.end };
+    if (deadline.kind === 'duration') {
+      // "respond within 2 days of receipt": a time limit on each occasion, a value in days.
+      const days = word === 'within' ? readNumber(tokens, i + 1) : null;
+      const dayWord = days === null ? '' : wordAt(tokens, days.end);
+      if (days !== null && (dayWord === 'day' || dayWord === 'days')) {
+        return plainValue(days.value, '<=', 'day', deadline.start, deadline.end);
+      }
+      return { kind: 'duration', start: deadline.start, end: deadline.end };
+    }
     return { kind: 'deadline', reading: deadline, start: deadline.start, end: deadline.end };
   }
 
@@ -297,6 +308,12 @@ function readElementAt(
 
   const special = readSpecial(tokens, i, word, labels);
   if (special !== null) return special;
+
+  // A date that is not a deadline ("on 5 June", "since March 2026") is neither a value nor a deadline.
+  if (monthOf(token) !== undefined || (token.kind === 'number' && token.text.length <= 4)) {
+    const date = readDate(tokens, i, { today: context.today });
+    if (date !== null) return { kind: 'duration', start: i, end: date.end };
+  }
 
   const value = readValue(tokens, i, i, null);
   if (value !== null) return asChange(tokens, value) ?? value;
@@ -353,6 +370,13 @@ function readSpecial(
     case 'zero':
     case 'none':
     case 'nil': {
+      // "from zero to three": a number, read as a value.
+      const before = wordAt(tokens, i - 1);
+      if (
+        word === 'zero' &&
+        (before === 'from' || before === 'to' || before === 'of' || wordAt(tokens, i + 1) === 'to')
+      )
+        return null;
       // "zero panic attacks", "none": value 0 (read by readValue for "zero" followed by a unit or count).
       if (word === 'zero' && (tokens[i + 1]?.kind === 'symbol' || readFrequency(tokens, i + 1) !== null)) return null;
       return { kind: 'zero', start: i, end: i + 1 };
@@ -499,6 +523,47 @@ function asChange(tokens: readonly Token[], value: ValueElement): GoalElement | 
   return null;
 }
 
+interface UnitReading {
+  readonly unit: ValueUnit | 'point' | null;
+  readonly occasions: boolean;
+  readonly outOf: number | null;
+  readonly end: number;
+}
+
+/** The unit after a number: "4/10", "out of 10", "%", "per cent", "-point", "minutes", "hours", "times", "days". */
+function readUnit(tokens: readonly Token[], index: number, times: boolean): UnitReading {
+  const slash = tokens[index];
+  const top = tokens[index + 1];
+  if (slash?.norm === '/' && top?.kind === 'number' && (top.value === 10 || top.value === 100 || top.value === 5)) {
+    return { unit: null, occasions: times, outOf: top.value, end: index + 2 };
+  }
+  if (wordAt(tokens, index) === 'out' && wordAt(tokens, index + 1) === 'of') {
+    const of = tokens[index + 2];
+    if (of?.kind === 'number' && (of.value === 10 || of.value === 100 || of.value === 5)) {
+      return { unit: null, occasions: times, outOf: of.value, end: index + 3 };
+    }
+  }
+  if (normAt(tokens, index) === '%') return { unit: 'percent', occasions: false, outOf: null, end: index + 1 };
+  if (wordAt(tokens, index) === 'per' && wordAt(tokens, index + 1) === 'cent') {
+    return { unit: 'percent', occasions: false, outOf: null, end: index + 2 };
+  }
+  if (
+    normAt(tokens, index) === '-' &&
+    !tokens[index + 1]?.spaceBefore &&
+    UNIT_WORDS.get(wordAt(tokens, index + 1)) === 'point'
+  ) {
+    return { unit: 'point', occasions: false, outOf: null, end: index + 2 };
+  }
+  const word = wordAt(tokens, index);
+  const unit = UNIT_WORDS.get(word);
+  // "h" and "pt" only when glued ("1h").
+  if (unit !== undefined && !((word === 'h' || word === 'pt') && tokens[index]?.spaceBefore)) {
+    return { unit, occasions: false, outOf: null, end: index + 1 };
+  }
+  if (word === 'x' || OCCASION_NOUNS.has(word)) return { unit: null, occasions: true, outOf: null, end: index + 1 };
+  return { unit: null, occasions: times, outOf: null, end: index };
+}
+
 /**
  * Reads a value starting at `index`: [comparator] [~] number [-number] [unit] [counted noun …] [frequency]
  * [comparator]. `start` is where the element starts (before "within"); `forced` is a comparator implied by the
@@ -531,7 +596,7 @@ function readValue(
   const previous = tokens[i - 1];
   if (token.kind === 'number' && previous !== undefined && !token.spaceBefore && previous.kind === 'word') return null;
   let end = number.end;
-  let low = number.value;
+  const low = number.value;
   let high = number.value;
   // Range: "4-5 hours", "2 or 3 times", "1–2/week".
   const separator = normAt(tokens, end);
@@ -549,58 +614,18 @@ function readValue(
   const wordAfter = wordAt(tokens, end);
   if (wordAfter === 'am' || wordAfter === 'pm' || wordAfter === "o'clock") return null;
 
-  let unit: ValueUnit | 'point' | null = null;
-  let occasions = number.times;
-  let outOf: number | null = null;
-  const slash = tokens[end];
-  const top = tokens[end + 1];
-  if (slash?.norm === '/' && top?.kind === 'number' && (top.value === 10 || top.value === 100 || top.value === 5)) {
-    // "4/10": a self-rating.
-    outOf = top.value;
-    end += 2;
-  } else if (wordAt(tokens, end) === 'out' && wordAt(tokens, end + 1) === 'of' && tokens[end + 2]?.kind === 'number') {
-    const of = tokens[end + 2]?.value ?? 0;
-    if (of === 10 || of === 100 || of === 5) {
-      outOf = of;
-      end += 3;
+  // A suffix right after the number: "9 or below", "6 or more points", "1 or fewer times per night".
+  if (comparator === null) {
+    const early = readSuffixComparator(tokens, end);
+    if (early !== null) {
+      comparator = early.comparator;
+      end = early.end;
     }
   }
-  if (outOf !== null) {
-    // no unit
-  } else if (normAt(tokens, end) === '%') {
-    unit = 'percent';
-    end++;
-  } else if (wordAt(tokens, end) === 'per' && wordAt(tokens, end + 1) === 'cent') {
-    unit = 'percent';
-    end += 2;
-  } else if (
-    normAt(tokens, end) === '-' &&
-    !tokens[end + 1]?.spaceBefore &&
-    UNIT_WORDS.get(wordAt(tokens, end + 1)) === 'point'
-  ) {
-    // "a 5-point reduction"
-    unit = 'point';
-    end += 2;
-  } else {
-    const unitWord = UNIT_WORDS.get(wordAfter);
-    // "h" and "pt" only when glued ("1h").
-    if (unitWord !== undefined && !((wordAfter === 'h' || wordAfter === 'pt') && tokens[end]?.spaceBefore)) {
-      unit = unitWord;
-      end++;
-      // "1 hour and 30 minutes"
-      if (unit === 'hour' && wordAt(tokens, end) === 'and') {
-        const minutes = readNumber(tokens, end + 1);
-        if (minutes !== null && UNIT_WORDS.get(wordAt(tokens, minutes.end)) === 'minute') {
-          low += minutes.value / 60;
-          high += minutes.value / 60;
-          end = minutes.end + 1;
-        }
-      }
-    } else if (wordAfter === 'x' || OCCASION_NOUNS.has(wordAfter)) {
-      occasions = true;
-      end++;
-    }
-  }
+  const measured = readUnit(tokens, end, number.times);
+  const { unit, outOf } = measured;
+  let occasions = measured.occasions;
+  end = measured.end;
   // An adjective ("10-item hierarchy", "8-week course"): not a value.
   if (
     unit === null &&
@@ -612,24 +637,29 @@ function readValue(
     return null;
   }
 
-  // Counted nouns between the number and a frequency: "2 trips/week", "3 depressive automatic thoughts per week".
+  // Counted nouns between the number and a frequency: "2 trips/week", "14 units of alcohol per week".
   let per: Period | null = null;
   let nounStart = end;
   let nounEnd = end;
   let frequency = readFrequency(tokens, end);
   if (frequency === null && unit !== 'percent' && unit !== 'point') {
     let j = end;
-    for (let steps = 0; steps < 5 && frequency === null; steps++) {
+    let nouns = 0;
+    for (let steps = 0; steps < 6 && frequency === null; steps++) {
       const t = tokens[j];
       if (t === undefined) break;
-      if (t.kind === 'word' && !VALUE_BREAK_WORDS.has(t.norm)) j++;
-      else if (
+      if (t.kind === 'word' && !VALUE_BREAK_WORDS.has(t.norm)) {
+        j++;
+        nouns++;
+      } else if (t.kind === 'word' && nouns > 0 && LINK_WORDS.has(t.norm)) {
+        j++;
+      } else if (
         (t.norm === '/' || t.norm === '-') &&
         tokens[j + 1]?.kind === 'word' &&
         readFrequency(tokens, j) === null
-      )
+      ) {
         j += 2;
-      else break;
+      } else break;
       frequency = readFrequency(tokens, j);
     }
     if (frequency !== null) {
@@ -641,9 +671,6 @@ function readValue(
   if (frequency !== null) {
     per = frequency.per;
     end = frequency.end;
-  } else {
-    nounStart = end;
-    nounEnd = end;
   }
   const suffix = readSuffixComparator(tokens, end);
   if (suffix !== null && comparator === null) {
@@ -660,4 +687,22 @@ function readValue(
   }
   const value = comparator !== null && (comparator === '<=' || comparator === '<') ? high : low;
   return { kind: 'value', value, low, high, comparator, unit, occasions, per, outOf, nounStart, nounEnd, start, end };
+}
+
+function plainValue(value: number, comparator: Comparator, unit: ValueUnit, start: number, end: number): ValueElement {
+  return {
+    kind: 'value',
+    value,
+    low: value,
+    high: value,
+    comparator,
+    unit,
+    occasions: false,
+    per: null,
+    outOf: null,
+    nounStart: end,
+    nounEnd: end,
+    start,
+    end,
+  };
 }

@@ -77,7 +77,10 @@ export function readFrequency(tokens: readonly Token[], index: number): Frequenc
     const next = wordAt(tokens, i);
     if (word !== 'on') {
       const per = PERIOD_WORDS.get(next);
-      if (per !== undefined && next !== 'd' && next !== 'w') return { per, count: null, end: i + 1 };
+      const partOfDay = next === 'evening' || next === 'morning';
+      if (per !== undefined && next !== 'd' && next !== 'w' && !(partOfDay && (word === 'a' || word === 'an'))) {
+        return { per, count: null, end: i + 1 };
+      }
     }
     // "each workday", "every working day", "on weekdays", "every weekend"
     if (WORKDAY_WORDS.has(next) || next === 'weekdays' || next === 'workdays') {
@@ -93,9 +96,9 @@ export function readFrequency(tokens: readonly Token[], index: number): Frequenc
   if (word === 'out' && wordAt(tokens, index + 1) === 'of') {
     const seven = tokens[index + 2];
     const isSeven = seven !== undefined && (seven.norm === '7' || seven.norm === 'seven');
+    if (!isSeven) return null;
     const unit = wordAt(tokens, index + 3);
-    if (isSeven && (unit === 'days' || unit === 'nights')) return { per: 'week', count: null, end: index + 4 };
-    return null;
+    return { per: 'week', count: null, end: unit === 'days' || unit === 'nights' ? index + 4 : index + 3 };
   }
 
   // "in a week", "in a day", "in one month"

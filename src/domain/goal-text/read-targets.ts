@@ -157,6 +157,7 @@ const USE_BEFORE_USING = new Set([
   'cannabis',
   'alcohol',
 ]);
+const THROUGH_TIME = new Set(['night', 'day', 'week', 'weekend', 'morning', 'evening', 'workday', 'session']);
 const CLAUSE_JOINERS = new Set(['and', '&', ',', 'plus', 'then', 'but', 'while', 'whilst', 'also']);
 const JOINER_SKIPS = new Set([
   'and',
@@ -436,6 +437,8 @@ function isMeansStart(tokens: readonly Token[], i: number, covered: Int32Array):
   }
   if (MEANS_WORDS.has(word)) {
     if (word === 'using' && USE_BEFORE_USING.has(wordOf(tokens[i - 1]))) return false;
+    // "sleep through the night", "get through the day": time, not means.
+    if (word === 'through' && wordOf(tokens[i + 1]) === 'the' && THROUGH_TIME.has(wordOf(tokens[i + 2]))) return false;
     return true;
   }
   for (const phrase of PURPOSE_STARTS) {
@@ -477,17 +480,30 @@ function isClauseStart(
   elements: readonly GoalElement[],
   covered: Int32Array,
 ): boolean {
+  return clauseStartKind(tokens, i, elements, covered) !== null;
+}
+
+/** What follows a joiner: a goal verb, an instrument name, or neither (null). */
+function clauseStartKind(
+  tokens: readonly Token[],
+  i: number,
+  elements: readonly GoalElement[],
+  covered: Int32Array,
+): 'verb' | 'measure' | null {
   const token = tokens[i];
-  if (token === undefined || (covered[i] ?? -1) !== -1) return false;
-  if (!CLAUSE_JOINERS.has(token.norm)) return false;
-  if (token.norm === 'also' || token.norm === 'then') return false;
+  if (token === undefined || (covered[i] ?? -1) !== -1) return null;
+  if (!CLAUSE_JOINERS.has(token.norm)) return null;
+  if (token.norm === 'also' || token.norm === 'then') return null;
   let j = i + 1;
   while (j < tokens.length && j < i + 6 && JOINER_SKIPS.has(wordOf(tokens[j])) && (covered[j] ?? -1) === -1) j++;
   const next = tokens[j];
-  if (next === undefined) return false;
+  if (next === undefined) return null;
   const element = (covered[j] ?? -1) >= 0 ? elements[covered[j] ?? -1] : undefined;
-  if (element !== undefined) return element.start === j && (element.kind === 'measure' || element.kind === 'scale');
-  return next.kind === 'word' && CLAUSE_VERBS.has(next.norm);
+  if (element !== undefined) {
+    return element.start === j && (element.kind === 'measure' || element.kind === 'scale') ? 'measure' : null;
+  }
+  // "sleep through the night" is not a new target after "and".
+  return next.kind === 'word' && CLAUSE_VERBS.has(next.norm) ? 'verb' : null;
 }
 
 /** A word that makes the left side of "and" a target of its own. */
@@ -512,6 +528,9 @@ function splitClauses(
   const ranges: [number, number][] = [];
   let from = start;
   let content = false;
+  // A value or an instrument on the left: "PHQ-9 to 9 and GAD-7 to 7", "PHQ-9 and GAD-7 below 10". Without one,
+  // ", AUDIT from 22 to 7" names the instrument of the same target ("reduce alcohol use, AUDIT from 22 to 7").
+  let measured = false;
   for (let i = start; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) break;
@@ -523,8 +542,10 @@ function splitClauses(
         element.kind !== 'deadline' &&
         element.kind !== 'duration' &&
         (mask.masked[i] ?? 0) === 0
-      )
+      ) {
         content = true;
+        measured = true;
+      }
       continue;
     }
     const topLevel = (mask.depth[i] ?? 0) === 0;
@@ -532,12 +553,15 @@ function splitClauses(
       if (i > from) ranges.push([from, i]);
       from = i + 1;
       content = false;
+      measured = false;
       continue;
     }
-    if (topLevel && content && isClauseStart(tokens, i, elements, mask.covered)) {
+    const startKind = topLevel && content ? clauseStartKind(tokens, i, elements, mask.covered) : null;
+    if (startKind === 'verb' || (startKind === 'measure' && measured)) {
       ranges.push([from, i]);
       from = i + 1;
       content = false;
+      measured = false;
       continue;
     }
     if ((mask.masked[i] ?? 0) === 0 && token.kind === 'word' && isContentWord(token.norm) && !isSubjectName(tokens, i))
@@ -569,7 +593,13 @@ interface Head {
 }
 
 /** The subject: content words before the first qualifier, with hyphenated compounds joined ("self-esteem"). */
-function readHead(tokens: readonly Token[], mask: Mask, from: number, to: number): Head {
+function readHead(
+  tokens: readonly Token[],
+  elements: readonly GoalElement[],
+  mask: Mask,
+  from: number,
+  to: number,
+): Head {
   const words: string[] = [];
   let first = -1;
   let last = -1;
@@ -581,8 +611,20 @@ function readHead(tokens: readonly Token[], mask: Mask, from: number, to: number
     if (token === undefined) break;
     const skip = (mask.covered[i] ?? -1) >= 0 || (mask.masked[i] ?? 0) === 1 || (mask.depth[i] ?? 0) > 0;
     if (skip) {
-      if (started && (mask.covered[i] ?? -1) >= 0) break;
+      // An adjective time ("an 8-week course") does not end the subject; any other element does.
+      const element = elements[mask.covered[i] ?? -1];
+      if (started && element !== undefined && element.kind !== 'duration') break;
       i++;
+      continue;
+    }
+    if (
+      token.kind === 'number' &&
+      tokens[i + 1]?.norm === '-' &&
+      tokens[i + 2]?.kind === 'word' &&
+      !tokens[i + 2]?.spaceBefore
+    ) {
+      // "a 5-minute presentation", "a 10-item hierarchy"
+      i += 3;
       continue;
     }
     if (token.kind !== 'word') {
@@ -792,7 +834,7 @@ function readClause(
     if ((mask.covered[i] ?? -1) >= 0 || (mask.masked[i] ?? 0) === 1) continue;
     words.push({ word: token.norm, index: i });
   }
-  const head = readHead(tokens, mask, from, to);
+  const head = readHead(tokens, elements, mask, from, to);
 
   // Direction from the verb.
   let verbDirection: Direction | 'improve' | 'zero' | null = null;
@@ -951,7 +993,8 @@ function readClause(
   const headWords = [...head.words];
   const content = [...headWords, ...countNouns];
   const globalWords = content.filter((w) => isGlobal(w));
-  const nonGlobal = content.filter((w) => !isGlobal(w) && !VAGUE_VERBS.has(w));
+  // Light verbs kept in the head ("achieve", "develop", "make") do not make it specific on their own.
+  const nonGlobal = content.filter((w) => !isGlobal(w) && !(VAGUE_VERBS.has(w) && COMPLETION_VERBS.has(w)));
   const specificHead = nonGlobal.length > 0;
   const ratingWord = words.some((w) => RATING_WORDS.has(w.word));
   const rating =
