@@ -54,7 +54,7 @@ describe('validateProblemModel', () => {
 describe('LibraryIssueCode', () => {
   it('is listed in docs/goal-library.md, code for code', () => {
     const doc = readFileSync(join(import.meta.dirname, '../../../docs/goal-library.md'), 'utf8');
-    const documented = new Set([...doc.matchAll(/`(library-[a-z-]+)`/g)].map((m) => m[1]));
+    const documented = new Set([...doc.matchAll(/`(library-[a-z-]+)`/g)].map((m) => m[1] ?? ''));
     expect([...documented].sort()).toEqual(Object.values(LibraryIssueCode).sort());
   });
 });

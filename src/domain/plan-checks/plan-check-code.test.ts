@@ -5,7 +5,7 @@ import { PayerCheckCode } from './payer-check-code.js';
 import { PlanCheckCode, UnachievableReason } from './plan-check-code.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../../docs/plan-checks.md'), 'utf8');
-const documented = new Set([...DOC.matchAll(/`((?:plan|payer)-[a-z0-9-]+)`/g)].map((m) => m[1]));
+const documented = new Set([...DOC.matchAll(/`((?:plan|payer)-[a-z0-9-]+)`/g)].map((m) => m[1] ?? ''));
 
 describe('PlanCheckCode', () => {
   it('has unique kebab-case codes that all start with plan-', () => {
