@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import type { Actor } from '../application/actor.js';
 import { type Config, loadConfig } from '../config/load-config.js';
 import { isAppError } from '../domain/shared/app-error.js';
-import { openStore } from '../storage/open-store.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 
@@ -109,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     actor: { kind: 'cli', osUser: osUser() } satisfies Actor,
     loadConfig: (overrides) => loadConfig(process.env, overrides),
     openDeps: async (config: Config) => {
+      const { openStore } = await import('../storage/open-store.js');
       const opened = await openStore(config, 'apply');
       if (opened.keys.warning) io.err(`warning: ${opened.keys.warning}`);
       return { deps: opened.deps, location: opened.database.location, applied: opened.applied, close: opened.close };

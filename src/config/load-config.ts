@@ -53,8 +53,13 @@ const schema = z.object({
       .optional(),
   ),
   PORT: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').optional(),
+    (v) => blankToUndefined(typeof v === 'number' ? String(v) : v),
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+      .transform(Number)
+      .refine((n) => n <= 65535, 'must be a whole number from 0 to 65535')
+      .optional(),
   ),
   HOST: z.preprocess(
     blankToUndefined,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/dialects.js';
 import { assertSchemaNotNewer, listPendingMigrations, migrateToLatest } from './migrate.js';
@@ -11,7 +12,12 @@ const LOCK_FILE = path.join(import.meta.dirname, '../../test/fixtures/migrations
 const SNAPSHOT_DIR = path.join(import.meta.dirname, '../../test/fixtures');
 
 async function describeSchema(t: TestDatabase): Promise<Record<string, string[]>> {
-  const tables = await t.db.introspection.getTables();
+  // On PostgreSQL, only this test's schema (other test files run in their own schemas at the same time).
+  const schema =
+    t.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
+      : undefined;
+  const tables = (await t.db.introspection.getTables()).filter((x) => schema === undefined || x.schema === schema);
   const out: Record<string, string[]> = {};
   for (const table of [...tables].sort((a, b) => a.name.localeCompare(b.name))) {
     out[table.name] = table.columns

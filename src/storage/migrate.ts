@@ -6,18 +6,39 @@ import type { Database } from './tables/database.js';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
-function createMigrator(db: Kysely<Database>): Migrator {
+function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
+}
+
+async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
+  // On PostgreSQL, pin the bookkeeping tables to the current schema: Kysely's own existence check looks across every
+  // schema, so another schema's kysely_migration (a second practice, a test schema) would fool it.
+  const schema = isPostgres(db)
+    ? ((await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? undefined)
+    : undefined;
   return new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: 'kysely_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
+async function hasMigrationTable(db: Kysely<Database>): Promise<boolean> {
+  // Look only where unqualified names resolve (the search_path on PostgreSQL), not in every schema.
+  if (isPostgres(db)) {
+    const r = await sql<{ t: string | null }>`select to_regclass(${MIGRATION_TABLE})::text as t`.execute(db);
+    return r.rows[0]?.t != null;
+  }
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
 async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  if (!(await hasMigrationTable(db))) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
@@ -60,7 +81,7 @@ export async function listPendingMigrations(db: Kysely<Database>): Promise<strin
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<readonly MigrationResult[]> {
   await assertSchemaNotNewer(db);
-  const { error, results } = await createMigrator(db).migrateToLatest();
+  const { error, results } = await (await createMigrator(db)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
