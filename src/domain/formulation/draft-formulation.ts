@@ -16,7 +16,12 @@
  */
 import type { Formulation, FormulationElement, FormulationElementKind } from './formulation.js';
 
-/** The paragraphs of the draft, in the order they appear. */
+/**
+ * The paragraphs of the draft, in the order they appear.
+ *
+ * @example
+ * draftFormulation(formulation).paragraphs[0]?.kind === DraftParagraphKind.presentingProblems;
+ */
 export const DraftParagraphKind = {
   /** What brings the client: presenting problems. */
   presentingProblems: 'presenting-problems',
@@ -33,26 +38,46 @@ export const DraftParagraphKind = {
 } as const;
 export type DraftParagraphKind = (typeof DraftParagraphKind)[keyof typeof DraftParagraphKind];
 
-/** One sentence of the draft and the ids of the formulation elements it came from (never empty). */
+/**
+ * One sentence of the draft and the ids of the formulation elements it came from (never empty).
+ *
+ * @example
+ * const sentence: DraftSentence = { text: 'They feel sadness and shame.', elementIds: ['e9', 'e10'] };
+ */
 export interface DraftSentence {
   readonly text: string;
   readonly elementIds: readonly string[];
 }
 
-/** A paragraph: its kind, its sentences, and the sentences joined with spaces. */
+/**
+ * A paragraph: its kind, its sentences, and the sentences joined with spaces.
+ *
+ * @example
+ * const first: DraftParagraph | undefined = draftFormulation(formulation).paragraphs[0];
+ */
 export interface DraftParagraph {
   readonly kind: DraftParagraphKind;
   readonly sentences: readonly DraftSentence[];
   readonly text: string;
 }
 
-/** The drafted narrative. Paragraphs with no elements are left out. */
+/**
+ * The drafted narrative. Paragraphs with no elements are left out.
+ *
+ * @example
+ * const draft: FormulationDraft = draftFormulation(formulation, { subject: 'Sam' });
+ */
 export interface FormulationDraft {
   readonly formulationId: string;
   readonly paragraphs: readonly DraftParagraph[];
 }
 
-/** Options of `draftFormulation`. */
+/**
+ * Options of `draftFormulation`.
+ *
+ * @example
+ * const options: DraftFormulationOptions = { subject: 'Sam' };
+ */
 export interface DraftFormulationOptions {
   /** How the client is named at the start of a sentence (default "The client"); pronouns are "they/them/their". */
   readonly subject?: string;

@@ -35,7 +35,12 @@ import type { Period } from '../treatment-plans/target.js';
 import { detectProblemAreas } from './detect-problem-areas.js';
 import { type AssistantInstrument, toGoalTextInstruments } from './to-goal-text-instruments.js';
 
-/** A behaviour the client counts, with its current count. */
+/**
+ * A behaviour the client counts, with its current count.
+ *
+ * @example
+ * const panic: BehaviorBaseline = { behavior: 'panic attacks', value: 4, per: 'week' };
+ */
 export interface BehaviorBaseline {
   /** What is counted, in the words used with the client ("panic attacks"). */
   readonly behavior: string;
@@ -46,7 +51,12 @@ export interface BehaviorBaseline {
   readonly behaviorId?: string;
 }
 
-/** What the assistant knows about the client; every field optional. */
+/**
+ * What the assistant knows about the client; every field optional.
+ *
+ * @example
+ * const client: RewriteClientContext = { latestScores: { gad7: 15 }, formulation, endorsed: true };
+ */
 export interface RewriteClientContext {
   /** The latest total per instrument id: the baseline of instrument targets. */
   readonly latestScores?: Readonly<Record<string, number>>;
@@ -57,7 +67,13 @@ export interface RewriteClientContext {
   readonly endorsed?: boolean;
 }
 
-/** Input of `suggestGoalRewrites`. */
+/**
+ * Input of `suggestGoalRewrites`.
+ *
+ * @example
+ * const input: SuggestGoalRewritesInput = { text: 'Reduce anxiety', today: '2026-09-01', instruments,
+ *   plan: { startDate: '2026-09-01', durationWeeks: 16 }, client: { latestScores: { gad7: 15 } } };
+ */
 export interface SuggestGoalRewritesInput {
   /** The goal as written. */
   readonly text: string;
@@ -69,7 +85,12 @@ export interface SuggestGoalRewritesInput {
   readonly client?: RewriteClientContext;
 }
 
-/** Where a rewrite's target comes from. */
+/**
+ * Where a rewrite's target comes from.
+ *
+ * @example
+ * const rule: RewriteRule = { kind: 'instrument', rule: 'below-caseness', source: 'reference/measures.md §2 … [S18]' };
+ */
 export type RewriteRule =
   | {
       readonly kind: 'instrument';
@@ -86,7 +107,12 @@ export type RewriteRule =
       readonly source: string;
     };
 
-/** One SMART rewrite. */
+/**
+ * One SMART rewrite.
+ *
+ * @example
+ * const [best]: GoalRewrite[] = suggestGoalRewrites(input); // best.smart.specific.met === true
+ */
 export interface GoalRewrite {
   readonly text: string;
   /** How it was built, in plain words: baseline, target rule, due date. */
@@ -101,7 +127,12 @@ export interface GoalRewrite {
   readonly smart: SmartVerdicts;
 }
 
-/** At most this many rewrites are returned. */
+/**
+ * At most this many rewrites are returned.
+ *
+ * @example
+ * suggestGoalRewrites(input).length <= MAX_REWRITES; // true
+ */
 export const MAX_REWRITES = 3;
 
 interface Frame {

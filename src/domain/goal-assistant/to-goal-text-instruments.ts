@@ -15,7 +15,12 @@ import type { GoalTextInstrument } from '../goal-text/goal-analysis.js';
 import { measureToGoalTextInstrument } from '../goal-text/measure-to-goal-text-instrument.js';
 import type { MeasureDefinition } from '../scoring/measure-definition.js';
 
-/** The instrument fields the assistant and the plan checks read (a `MeasureDefinition` fits). */
+/**
+ * The instrument fields the assistant and the plan checks read (a `MeasureDefinition` fits).
+ *
+ * @example
+ * const instruments: readonly AssistantInstrument[] = listMeasures();
+ */
 export type AssistantInstrument = TargetRuleInstrument &
   Pick<MeasureDefinition, 'name' | 'aliases'> &
   Partial<Pick<MeasureDefinition, 'scoring' | 'response'>>;

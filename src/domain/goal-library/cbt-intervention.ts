@@ -9,7 +9,12 @@
 import type { ProblemArea } from '../formulation/formulation.js';
 import catalogue from './cbt-interventions.json' with { type: 'json' };
 
-/** One entry of the intervention catalogue. */
+/**
+ * One entry of the intervention catalogue.
+ *
+ * @example
+ * const ba: CbtIntervention | undefined = getCbtIntervention('behavioural-activation');
+ */
 export interface CbtIntervention {
   /** Stable kebab-case id, stored as `Intervention.libraryId`. */
   readonly id: string;

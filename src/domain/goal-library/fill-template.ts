@@ -8,10 +8,20 @@
  */
 import type { TemplateSlot } from './problem-model.js';
 
-/** Values for the slots of a template; absent or null means unknown. */
+/**
+ * Values for the slots of a template; absent or null means unknown.
+ *
+ * @example
+ * const values: TemplateValues = { instrument: 'GAD-7', baseline: 15, target: 7, weeks: 16 };
+ */
 export type TemplateValues = Partial<Record<TemplateSlot, string | number | null>>;
 
-/** A filled template and the slots that had no value. */
+/**
+ * A filled template and the slots that had no value.
+ *
+ * @example
+ * const filled: FilledTemplate = fillTemplate('from {baseline}', {}); // { text: 'from [baseline]', missing: ['baseline'] }
+ */
 export interface FilledTemplate {
   readonly text: string;
   readonly missing: readonly TemplateSlot[];

@@ -28,7 +28,12 @@ import {
   type TargetRuleInstrument,
 } from './propose-instrument-targets.js';
 
-/** What is known of the client's starting point. */
+/**
+ * What is known of the client's starting point.
+ *
+ * @example
+ * const baseline: ClientBaseline = { latestScores: { gad7: 15 }, behaviorCounts: { 'panic-attacks': 4 } };
+ */
 export interface ClientBaseline {
   /** The latest total per instrument id. */
   readonly latestScores?: Readonly<Record<string, number>>;
@@ -36,7 +41,12 @@ export interface ClientBaseline {
   readonly behaviorCounts?: Readonly<Record<string, number>>;
 }
 
-/** Options of `instantiateProblemModel`. */
+/**
+ * Options of `instantiateProblemModel`.
+ *
+ * @example
+ * const options: InstantiateProblemModelOptions = { startDate: '2026-09-01', durationWeeks: 16, instruments, baseline: {} };
+ */
 export interface InstantiateProblemModelOptions {
   /** The plan's (or the goals') start date. */
   readonly startDate: CalendarDate;
@@ -49,18 +59,38 @@ export interface InstantiateProblemModelOptions {
   readonly factorKeys?: readonly string[];
 }
 
-/** A target without an id, ready to become a `Target`. */
+/**
+ * A target without an id, ready to become a `Target`.
+ *
+ * @example
+ * const target: TargetDraft | null = instantiateProblemModel(model, options).goals[0]?.target ?? null;
+ */
 export type TargetDraft = Omit<Target, 'id'>;
 
-/** An intervention without an id, ready to become an `Intervention`. */
+/**
+ * An intervention without an id, ready to become an `Intervention`.
+ *
+ * @example
+ * const ba: InterventionDraft = { libraryId: 'behavioural-activation', name: 'Behavioural activation', deliveredBy: 'clinician in session', frequency: 'weekly' };
+ */
 export type InterventionDraft = Omit<Intervention, 'id'>;
 
-/** Where a draft's target value comes from. */
+/**
+ * Where a draft's target value comes from.
+ *
+ * @example
+ * const basis: TargetBasis = { kind: 'library-default', rationale: 'A starting proposal …' };
+ */
 export type TargetBasis =
   | { readonly kind: 'instrument-rule'; readonly proposal: InstrumentTargetProposal }
   | { readonly kind: 'library-default'; readonly rationale: string };
 
-/** What goals and objectives drafts share. */
+/**
+ * What goals and objectives drafts share.
+ *
+ * @example
+ * const item: LibraryItemDraft | undefined = instantiateProblemModel(model, options).goals[0]; // item.missing: []
+ */
 export interface LibraryItemDraft {
   /** The library id it came from. */
   readonly libraryId: string;
@@ -74,19 +104,34 @@ export interface LibraryItemDraft {
   readonly dueDate: CalendarDate;
 }
 
-/** An objective draft with its interventions; `factorKey` is the maintaining factor it addresses. */
+/**
+ * An objective draft with its interventions; `factorKey` is the maintaining factor it addresses.
+ *
+ * @example
+ * const step: ObjectiveDraft | undefined = instantiateProblemModel(model, options).goals[0]?.objectives[0];
+ */
 export interface ObjectiveDraft extends LibraryItemDraft {
   readonly factorKey: string;
   readonly interventions: readonly InterventionDraft[];
 }
 
-/** A goal draft with its objectives (each factor's objectives sit under the first goal that addresses it). */
+/**
+ * A goal draft with its objectives (each factor's objectives sit under the first goal that addresses it).
+ *
+ * @example
+ * const goal: GoalDraft | undefined = instantiateProblemModel(getProblemModel('gad'), options).goals[0];
+ */
 export interface GoalDraft extends LibraryItemDraft {
   readonly clientWordsPrompt: string;
   readonly objectives: readonly ObjectiveDraft[];
 }
 
-/** The drafts of one model. */
+/**
+ * The drafts of one model.
+ *
+ * @example
+ * const drafts: ModelDrafts = instantiateProblemModel(getProblemModel('gad'), options); // drafts.modelId === 'gad'
+ */
 export interface ModelDrafts {
   readonly modelId: string;
   readonly modelVersion: number;

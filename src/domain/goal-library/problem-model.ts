@@ -17,7 +17,12 @@ import type { FormulationElementKind, ProblemArea } from '../formulation/formula
 import type { Comparator, Direction, Period } from '../treatment-plans/target.js';
 import type { InstrumentTargetRule } from './instrument-target-rule.js';
 
-/** The slots a statement template may use. */
+/**
+ * The slots a statement template may use.
+ *
+ * @example
+ * const slot: TemplateSlot = TemplateSlot.baseline; // 'baseline'
+ */
 export const TemplateSlot = {
   instrument: 'instrument',
   behavior: 'behavior',
@@ -33,6 +38,9 @@ export type TemplateSlot = (typeof TemplateSlot)[keyof typeof TemplateSlot];
  *   is used);
  * - `behavior`: a count the client records, per period (`behaviorId` is the default id of the client's behaviour);
  * - `task`: a step that is done or not (the numbers are in the statement), with no baseline.
+ *
+ * @example
+ * const panic: LibraryMeasure = { kind: 'behavior', behaviorId: 'panic-attacks', label: 'panic attacks', per: 'week', direction: 'decrease' };
  */
 export type LibraryMeasure =
   | { readonly kind: 'instrument'; readonly instrumentIds: readonly string[] }
@@ -54,6 +62,9 @@ export type LibraryMeasure =
  * - `change-percent` / `change`: relative to the client's baseline; for behaviour counts these are starting
  *   proposals to agree with the client (no published threshold exists), and `rationale` says so;
  * - `absolute`: a fixed value.
+ *
+ * @example
+ * const rule: LibraryTargetRule = { kind: 'instrument-rules', prefer: ['below-caseness', 'reliable-improvement'] };
  */
 export type LibraryTargetRule =
   | { readonly kind: 'instrument-rules'; readonly prefer: readonly InstrumentTargetRule[] }
@@ -61,7 +72,12 @@ export type LibraryTargetRule =
   | { readonly kind: 'change'; readonly change: number; readonly rationale: string }
   | { readonly kind: 'absolute'; readonly value: number; readonly comparator: Comparator; readonly rationale: string };
 
-/** An intervention of the catalogue as a library objective uses it. */
+/**
+ * An intervention of the catalogue as a library objective uses it.
+ *
+ * @example
+ * const use: LibraryInterventionUse = { interventionId: 'worry-postponement', deliveredBy: 'client as homework', frequency: 'daily' };
+ */
 export interface LibraryInterventionUse {
   /** Id in `cbt-interventions.json`. */
   readonly interventionId: string;
@@ -71,7 +87,12 @@ export interface LibraryInterventionUse {
   readonly frequency: string;
 }
 
-/** A problem-level goal of the library. */
+/**
+ * A problem-level goal of the library.
+ *
+ * @example
+ * const goal: LibraryGoal | undefined = getProblemModel('gad').goals[0]; // goal.id === 'gad.goal.reduce-symptoms'
+ */
 export interface LibraryGoal {
   /** Stable id, `<model id>.goal.<name>`. */
   readonly id: string;
@@ -86,7 +107,12 @@ export interface LibraryGoal {
   readonly addresses: readonly string[];
 }
 
-/** A short-term, measurable step of the library. */
+/**
+ * A short-term, measurable step of the library.
+ *
+ * @example
+ * const objective: LibraryObjective | undefined = listMaintainingFactors('gad')[0]?.objectives[0];
+ */
 export interface LibraryObjective {
   /** Stable id, `<factor key>.<name>`. */
   readonly id: string;
@@ -113,7 +139,12 @@ export interface MaintainingFactor {
   readonly objectives: readonly LibraryObjective[];
 }
 
-/** A problem-specific model: one JSON file of the goal library. */
+/**
+ * A problem-specific model: one JSON file of the goal library.
+ *
+ * @example
+ * const model: ProblemModel = getProblemModel('insomnia');
+ */
 export interface ProblemModel {
   /** Stable id, equal to the problem area. */
   readonly id: ProblemArea;

@@ -36,7 +36,12 @@ export type TargetRuleInstrument = Pick<
   | 'citations'
 >;
 
-/** One proposed target: a score to reach (`<=` the value) and why. */
+/**
+ * One proposed target: a score to reach (`<=` the value) and why.
+ *
+ * @example
+ * const [first]: InstrumentTargetProposal[] = proposeInstrumentTargets(gad7, 15); // first.rule === 'below-caseness'
+ */
 export interface InstrumentTargetProposal {
   readonly rule: InstrumentTargetRule;
   readonly instrumentId: string;
@@ -59,7 +64,12 @@ export interface InstrumentTargetProposal {
   readonly source: string;
 }
 
-/** Options of `proposeInstrumentTargets`. */
+/**
+ * Options of `proposeInstrumentTargets`.
+ *
+ * @example
+ * const options: ProposeInstrumentTargetsOptions = { prefer: ['below-caseness', 'remission'] };
+ */
 export interface ProposeInstrumentTargetsOptions {
   /** Which rules to try, in this order (default: every rule, in `INSTRUMENT_TARGET_RULES` order). */
   readonly prefer?: readonly InstrumentTargetRule[];

@@ -19,19 +19,34 @@ import {
 import { findMaintainingFactor, listProblemModels } from './list-problem-models.js';
 import type { MaintainingFactor } from './problem-model.js';
 
-/** A suggested goal: a library draft plus the formulation elements it addresses and the problem area it serves. */
+/**
+ * A suggested goal: a library draft plus the formulation elements it addresses and the problem area it serves.
+ *
+ * @example
+ * const first: GoalSuggestion | undefined = suggestFromFormulation(formulation, options).goals[0];
+ */
 export interface GoalSuggestion extends GoalDraft {
   readonly problemArea: ProblemArea;
   readonly formulationElementIds: readonly string[];
 }
 
-/** A maintaining factor of one of the formulation's problem areas that the formulation does not record yet. */
+/**
+ * A maintaining factor of one of the formulation's problem areas that the formulation does not record yet.
+ *
+ * @example
+ * suggestFromFormulation(formulation, options).prompts.map((p: FactorPrompt) => p.factor.name);
+ */
 export interface FactorPrompt {
   readonly problemArea: ProblemArea;
   readonly factor: MaintainingFactor;
 }
 
-/** What `suggestFromFormulation` returns. */
+/**
+ * What `suggestFromFormulation` returns.
+ *
+ * @example
+ * const { goals, prompts, unknownKeys }: FormulationSuggestions = suggestFromFormulation(formulation, options);
+ */
 export interface FormulationSuggestions {
   readonly goals: readonly GoalSuggestion[];
   /** Pick-list factors not yet in the formulation: "does this keep the problem going too?". */
@@ -40,7 +55,12 @@ export interface FormulationSuggestions {
   readonly unknownKeys: readonly string[];
 }
 
-/** Options of `suggestFromFormulation`: as `instantiateProblemModel`, without the factor filter. */
+/**
+ * Options of `suggestFromFormulation`: as `instantiateProblemModel`, without the factor filter.
+ *
+ * @example
+ * const options: SuggestFromFormulationOptions = { startDate: '2026-09-01', durationWeeks: 16, instruments, baseline: {} };
+ */
 export type SuggestFromFormulationOptions = Omit<InstantiateProblemModelOptions, 'factorKeys'>;
 
 /**

@@ -12,7 +12,12 @@ import { Comparator, Direction, Period } from '../treatment-plans/target.js';
 import { InstrumentTargetRule } from './instrument-target-rule.js';
 import type { TemplateSlot } from './problem-model.js';
 
-/** Codes of the problems `validateProblemModel` reports. */
+/**
+ * Codes of the problems `validateProblemModel` reports.
+ *
+ * @example
+ * validateProblemModel({}, []).some((i) => i.code === LibraryIssueCode.invalidField); // true
+ */
 export const LibraryIssueCode = {
   /** A field is missing or has the wrong type or value. */
   invalidField: 'library-invalid-field',

@@ -19,7 +19,12 @@ import { ServiceType, type TreatmentPlan } from '../treatment-plans/treatment-pl
 import { PayerCheckCode } from './payer-check-code.js';
 import type { PlanCheckContext, PlanFinding } from './plan-finding.js';
 
-/** Where every payer element comes from. */
+/**
+ * Where every payer element comes from.
+ *
+ * @example
+ * checkPayerCompleteness(plan, context)[0]?.data?.source === PAYER_REQUIREMENTS_SOURCE; // true
+ */
 export const PAYER_REQUIREMENTS_SOURCE = 'reference/payer-requirements.md';
 
 /**

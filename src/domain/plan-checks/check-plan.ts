@@ -32,7 +32,12 @@ import type { PlanCheckContext, PlanCheckInstrument, PlanFinding } from './plan-
 
 type Path = readonly (string | number)[];
 
-/** Fewest and most active goals a plan should have (DESIGN 2.4, 2.5). */
+/**
+ * Fewest and most active goals a plan should have (DESIGN 2.4, 2.5).
+ *
+ * @example
+ * activeGoals.length > ACTIVE_GOAL_LIMITS.max; // more than four: plan-too-many-active-goals
+ */
 export const ACTIVE_GOAL_LIMITS = { min: 2, max: 4 } as const;
 
 /**

@@ -16,7 +16,12 @@ import type { Comparator, Target } from '../treatment-plans/target.js';
 import type { UnachievableReason } from './plan-check-code.js';
 import type { PlanCheckInstrument } from './plan-finding.js';
 
-/** The verdict on one target. */
+/**
+ * The verdict on one target.
+ *
+ * @example
+ * const verdict: TargetAchievability = checkTargetAchievability(target, phq9); // { kind: 'achievable' }
+ */
 export type TargetAchievability =
   | { readonly kind: 'achievable' }
   /** Not enough is known to judge (no baseline for a relative target, no instrument definition). */

@@ -16,7 +16,13 @@ import type { Issue } from '../shared/issue.js';
 import type { PayerCheckCode } from './payer-check-code.js';
 import type { PlanCheckCode } from './plan-check-code.js';
 
-/** A finding of `checkPlan` or `checkPayerCompleteness`. */
+/**
+ * A finding of `checkPlan` or `checkPayerCompleteness`.
+ *
+ * @example
+ * const finding: PlanFinding = { code: 'plan-goal-not-endorsed', severity: 'warning', path: ['goals', 0],
+ *   message: 'Goal 1 has not been endorsed by the client …', suggestion: 'Go through the goal with the client …' };
+ */
 export interface PlanFinding extends Issue {
   readonly code: PlanCheckCode | PayerCheckCode;
   /** Where in the plan: `[]` for the plan as a whole, a field name, or a goal/objective/target path. */
@@ -34,7 +40,12 @@ export interface PlanFinding extends Issue {
  */
 export type PlanCheckInstrument = AssistantInstrument;
 
-/** The practice's (or programme's) settings the checks depend on. */
+/**
+ * The practice's (or programme's) settings the checks depend on.
+ *
+ * @example
+ * const settings: PlanCheckSettings = { requireSupervisorCoSignature: true, requireClientSignature: false };
+ */
 export interface PlanCheckSettings {
   /** Plans must be co-signed by a supervisor (e.g. for supervisees). */
   readonly requireSupervisorCoSignature: boolean;
@@ -42,19 +53,34 @@ export interface PlanCheckSettings {
   readonly requireClientSignature: boolean;
 }
 
-/** The client's or guardian's signature on the plan (held by the application; not part of `TreatmentPlan`). */
+/**
+ * The client's or guardian's signature on the plan (held by the application; not part of `TreatmentPlan`).
+ *
+ * @example
+ * const signature: ClientSignature = { date: '2026-09-02', signedBy: 'guardian' };
+ */
 export interface ClientSignature {
   readonly date: CalendarDate;
   readonly signedBy: 'client' | 'guardian';
 }
 
-/** Who is about to sign the plan, when the check runs before signing. */
+/**
+ * Who is about to sign the plan, when the check runs before signing.
+ *
+ * @example
+ * const signer: PlanSigner = { name: 'A. Clinician', credentials: 'LCSW' };
+ */
 export interface PlanSigner {
   readonly name: string;
   readonly credentials: string;
 }
 
-/** Everything the checks know besides the plan. Only `today` and `instruments` are required. */
+/**
+ * Everything the checks know besides the plan. Only `today` and `instruments` are required.
+ *
+ * @example
+ * const context: PlanCheckContext = { today: '2026-11-26', instruments: listMeasures(), latestScores: { gad7: 15 } };
+ */
 export interface PlanCheckContext {
   /** Today in the practice's time zone. */
   readonly today: CalendarDate;

@@ -8,13 +8,23 @@
  */
 import type { TargetRuleInstrument } from '../propose-instrument-targets.js';
 
-/** An instrument as the tests pass it: the target-rule fields plus the names the goal-text analysis matches. */
+/**
+ * An instrument as the tests pass it: the target-rule fields plus the names the goal-text analysis matches.
+ *
+ * @example
+ * const gad7: TestInstrument = TEST_GAD7;
+ */
 export interface TestInstrument extends TargetRuleInstrument {
   readonly name: string;
   readonly aliases: readonly string[];
 }
 
-/** PHQ-9 (reference/measures.md §1). */
+/**
+ * PHQ-9 (reference/measures.md §1).
+ *
+ * @example
+ * proposeInstrumentTargets(TEST_PHQ9, 18, { prefer: ['remission'] })[0]?.value; // 4
+ */
 export const TEST_PHQ9: TestInstrument = {
   id: 'phq9',
   shortName: 'PHQ-9',
@@ -42,7 +52,12 @@ export const TEST_PHQ9: TestInstrument = {
   },
 };
 
-/** GAD-7 (reference/measures.md §2). No sourced remission rule. */
+/**
+ * GAD-7 (reference/measures.md §2). No sourced remission rule.
+ *
+ * @example
+ * proposeInstrumentTargets(TEST_GAD7, 15)[0]?.value; // 7
+ */
 export const TEST_GAD7: TestInstrument = {
   id: 'gad7',
   shortName: 'GAD-7',
@@ -69,7 +84,12 @@ export const TEST_GAD7: TestInstrument = {
   },
 };
 
-/** PCL-5 (reference/measures.md §3): no bands; provisional-diagnosis cut-point 33; reliable change 15 (Marx 2022). */
+/**
+ * PCL-5 (reference/measures.md §3): no bands; provisional-diagnosis cut-point 33; reliable change 15 (Marx 2022).
+ *
+ * @example
+ * proposeInstrumentTargets(TEST_PCL5, 50, { prefer: ['reliable-improvement'] })[0]?.value; // 35
+ */
 export const TEST_PCL5: TestInstrument = {
   id: 'pcl5',
   shortName: 'PCL-5',
@@ -90,5 +110,10 @@ export const TEST_PCL5: TestInstrument = {
   },
 };
 
-/** All test instruments. */
+/**
+ * All test instruments.
+ *
+ * @example
+ * suggestGoalRewrites({ text: 'Reduce anxiety', today, plan, instruments: TEST_INSTRUMENTS, client });
+ */
 export const TEST_INSTRUMENTS: readonly TestInstrument[] = [TEST_PHQ9, TEST_GAD7, TEST_PCL5];

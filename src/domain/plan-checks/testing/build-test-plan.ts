@@ -11,10 +11,20 @@ import type { Goal, Objective } from '../../treatment-plans/goal.js';
 import type { Target } from '../../treatment-plans/target.js';
 import type { TreatmentPlan } from '../../treatment-plans/treatment-plan.js';
 
-/** Today in the tests: ten weeks into the plan, before the first review. */
+/**
+ * Today in the tests: ten weeks into the plan, before the first review.
+ *
+ * @example
+ * checkPlan(buildTestPlan(), { today: TEST_TODAY, instruments: [] });
+ */
 export const TEST_TODAY = '2026-11-10';
 
-/** The formulation the test plan's goals link to. */
+/**
+ * The formulation the test plan's goals link to.
+ *
+ * @example
+ * checkPlan(buildTestPlan(), { today: TEST_TODAY, instruments: [], formulation: TEST_FORMULATION });
+ */
 export const TEST_FORMULATION: Formulation = {
   id: 'f1',
   clientId: 'c1',
@@ -26,7 +36,12 @@ export const TEST_FORMULATION: Formulation = {
   ],
 };
 
-/** A target with sensible defaults. */
+/**
+ * A target with sensible defaults.
+ *
+ * @example
+ * buildTestTarget({ baseline: null }).goal; // { kind: 'absolute', value: 9, comparator: '<=' }
+ */
 export function buildTestTarget(overrides: Partial<Target> = {}): Target {
   return {
     id: 't1',
@@ -41,7 +56,12 @@ export function buildTestTarget(overrides: Partial<Target> = {}): Target {
   };
 }
 
-/** An objective with one behaviour target and one intervention. */
+/**
+ * An objective with one behaviour target and one intervention.
+ *
+ * @example
+ * buildTestObjective({ interventions: [] });
+ */
 export function buildTestObjective(overrides: Partial<Objective> = {}): Objective {
   return {
     id: 'o1',
@@ -72,7 +92,12 @@ export function buildTestObjective(overrides: Partial<Objective> = {}): Objectiv
   };
 }
 
-/** A well-formed, endorsed, linked goal. */
+/**
+ * A well-formed, endorsed, linked goal.
+ *
+ * @example
+ * buildTestGoal({ endorsement: null });
+ */
 export function buildTestGoal(overrides: Partial<Goal> = {}): Goal {
   return {
     id: 'g1',
@@ -90,7 +115,12 @@ export function buildTestGoal(overrides: Partial<Goal> = {}): Goal {
   };
 }
 
-/** The second goal of the test plan: anxiety on the GAD-7. */
+/**
+ * The second goal of the test plan: anxiety on the GAD-7.
+ *
+ * @example
+ * buildSecondTestGoal().targets[0]?.measure; // { kind: 'instrument', instrumentId: 'gad7' }
+ */
 export function buildSecondTestGoal(overrides: Partial<Goal> = {}): Goal {
   return buildTestGoal({
     id: 'g2',
@@ -137,7 +167,12 @@ export function buildSecondTestGoal(overrides: Partial<Goal> = {}): Goal {
   });
 }
 
-/** A complete, payer-ready draft plan with two active goals. */
+/**
+ * A complete, payer-ready draft plan with two active goals.
+ *
+ * @example
+ * buildTestPlan({ strengths: '' });
+ */
 export function buildTestPlan(overrides: Partial<TreatmentPlan> = {}): TreatmentPlan {
   return {
     id: 'p1',
