@@ -313,7 +313,10 @@ export function matchUnknownScale(
     following !== undefined &&
     (following.kind === 'number' || following.norm === 'from' || following.norm === '<=' || following.norm === '<');
   const fullWord = text.length >= 3 && !versioned;
-  if (!versioned && !followedByScaleWord && !(followedByNumber && fullWord)) return null;
+  // "as measured by the DAS", "on the ISI", "using the BAI"
+  const before = tokens[index - 1]?.norm === 'the' ? tokens[index - 2]?.norm : tokens[index - 1]?.norm;
+  const introduced = before === 'by' || before === 'on' || before === 'using' || before === 'via' || before === 'per';
+  if (!versioned && !followedByScaleWord && !(followedByNumber && fullWord) && !introduced) return null;
   return {
     name: tokens
       .slice(index, end)

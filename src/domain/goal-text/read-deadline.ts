@@ -116,11 +116,40 @@ const MILESTONES: readonly (readonly string[])[] = [
   ['next', 'treatment', 'plan', 'review'],
   ['first', 'review'],
   ['review'],
-  ['mid-treatment', 'review'],
+  ['mid', 'treatment', 'review'],
   ['midpoint', 'review'],
   ['final', 'session'],
   ['last', 'session'],
+  ['next', 'session'],
+  ['next', 'appointment'],
+  ['following', 'session'],
+  ['course', 'of', 'treatment'],
+  ['course', 'of', 'therapy'],
+  ['course', 'of', 'the', 'treatment'],
+  ['duration', 'of', 'treatment'],
+  ['duration', 'of', 'therapy'],
+  ['treatment', 'period'],
+  ['treatment', 'episode'],
 ];
+
+/** "over a 12-week period", "during the 8-week programme": the noun after an adjective time. */
+const ADJECTIVE_PERIOD_NOUNS = new Set([
+  'period',
+  'window',
+  'timeframe',
+  'span',
+  'timescale',
+  'programme',
+  'program',
+  'course',
+  'treatment',
+  'block',
+  'phase',
+  'plan',
+  'intervention',
+  'trial',
+  'episode',
+]);
 
 const LEADING_SKIP = new Set(['the', 'next', 'first', 'coming', 'following', 'upcoming', 'initial']);
 
@@ -265,13 +294,16 @@ function readMilestone(tokens: readonly Token[], index: number): { milestone: st
   if (wordAt(tokens, i) === 'the' || wordAt(tokens, i) === 'their' || wordAt(tokens, i) === 'my') i++;
   for (const words of MILESTONES) {
     let ok = true;
+    let j = i;
     for (let k = 0; k < words.length; k++) {
-      if (wordAt(tokens, i + k) !== words[k]) {
+      if (k > 0 && normAt(tokens, j) === '-' && tokens[j]?.spaceBefore === false) j++;
+      if (wordAt(tokens, j) !== words[k]) {
         ok = false;
         break;
       }
+      j++;
     }
-    if (ok) return { milestone: words.join(' '), end: i + words.length };
+    if (ok) return { milestone: words.join(' '), end: j };
   }
   return null;
 }
@@ -354,6 +386,7 @@ export function readDeadline(tokens: readonly Token[], index: number, today: str
     case 'within':
     case 'over':
     case 'during':
+    case 'throughout':
     case 'in':
       return readWithin(tokens, index, token.norm, today);
     case 'by':
@@ -400,6 +433,13 @@ export function readDeadline(tokens: readonly Token[], index: number, today: str
 
 /** "within/over/during/in [the next] N weeks [of starting treatment]", "over a 12-week period". */
 function readWithin(tokens: readonly Token[], index: number, trigger: string, today: string): DeadlineReading | null {
+  if (trigger !== 'in') {
+    // "over the course of treatment", "throughout treatment", "within the treatment period"
+    const milestone = readMilestone(tokens, index + 1);
+    if (milestone !== null && milestone.milestone !== 'review') {
+      return { kind: 'milestone', milestone: milestone.milestone, start: index, end: milestone.end };
+    }
+  }
   if (trigger === 'in' || trigger === 'during') {
     // "in week 8", "in session 10", "in the first session"
     const point = readPoint(tokens, index + 1);
@@ -434,8 +474,7 @@ function readWithin(tokens: readonly Token[], index: number, trigger: string, to
   if (amount.adjective) {
     // "over a 12-week period", "in a 6-month window"
     const noun = wordAt(tokens, end);
-    if (noun === 'period' || noun === 'window' || noun === 'timeframe' || noun === 'span' || noun === 'timescale')
-      end++;
+    if (ADJECTIVE_PERIOD_NOUNS.has(noun)) end++;
     else return { kind: 'duration', start: index, end };
   }
   if (amount.unit === 'minute' || amount.unit === 'hour') return null;

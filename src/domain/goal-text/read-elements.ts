@@ -143,7 +143,7 @@ const NOT_ZERO_AFTER_NO = new Set([
 ]);
 /** Words that may sit between a number and its frequency ("2 trips/week", "3 depressive thoughts per week"). */
 /** Words that may link counted nouns once one noun was read ("14 units of alcohol per week"). */
-const LINK_WORDS = new Set(['of', 'with', 'at', 'in', 'on']);
+const LINK_WORDS = new Set(['of', 'with', 'at', 'in', 'on', 'to']);
 const VALUE_BREAK_WORDS = new Set([
   'to',
   'from',
@@ -671,6 +671,18 @@ function readValue(
   if (frequency !== null) {
     per = frequency.per;
     end = frequency.end;
+  } else if (unit === null && outOf === null) {
+    // Counted things without a period: "3 coping strategies", "three jobs". Left as words for the subject.
+    let j = end;
+    while (
+      j < end + 4 &&
+      tokens[j]?.kind === 'word' &&
+      !VALUE_BREAK_WORDS.has(wordAt(tokens, j)) &&
+      !isSuffixStart(tokens, j)
+    )
+      j++;
+    nounStart = end;
+    nounEnd = j;
   }
   const suffix = readSuffixComparator(tokens, end);
   if (suffix !== null && comparator === null) {
@@ -705,4 +717,8 @@ function plainValue(value: number, comparator: Comparator, unit: ValueUnit, star
     start,
     end,
   };
+}
+
+function isSuffixStart(tokens: readonly Token[], index: number): boolean {
+  return readSuffixComparator(tokens, index) !== null;
 }

@@ -79,7 +79,8 @@ export function readFrequency(tokens: readonly Token[], index: number): Frequenc
       const per = PERIOD_WORDS.get(next);
       const partOfDay = next === 'evening' || next === 'morning';
       if (per !== undefined && next !== 'd' && next !== 'w' && !(partOfDay && (word === 'a' || word === 'an'))) {
-        return { per, count: null, end: i + 1 };
+        // "every morning", "each week": once per period; "a week", "per week" follow a count.
+        return { per, count: word === 'each' || word === 'every' ? 1 : null, end: i + 1 };
       }
     }
     // "each workday", "every working day", "on weekdays", "every weekend"

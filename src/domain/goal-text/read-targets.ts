@@ -157,6 +157,27 @@ const USE_BEFORE_USING = new Set([
   'cannabis',
   'alcohol',
 ]);
+const MOTION_VERBS = new Set(['walk', 'drive', 'ride', 'cycle', 'travel', 'go', 'run', 'fly', 'swim', 'take']);
+const THROUGH_VERBS = new Set([
+  'sit',
+  'sat',
+  'get',
+  'go',
+  'sleep',
+  'slept',
+  'push',
+  'work',
+  'live',
+  'come',
+  'stay',
+  'last',
+  'see',
+  'read',
+  'follow',
+  'walk',
+  'drive',
+  'ride',
+]);
 const THROUGH_TIME = new Set(['night', 'day', 'week', 'weekend', 'morning', 'evening', 'workday', 'session']);
 const CLAUSE_JOINERS = new Set(['and', '&', ',', 'plus', 'then', 'but', 'while', 'whilst', 'also']);
 const JOINER_SKIPS = new Set([
@@ -437,8 +458,9 @@ function isMeansStart(tokens: readonly Token[], i: number, covered: Int32Array):
   }
   if (MEANS_WORDS.has(word)) {
     if (word === 'using' && USE_BEFORE_USING.has(wordOf(tokens[i - 1]))) return false;
-    // "sleep through the night", "get through the day": time, not means.
+    // "sleep through the night", "sit through a meeting": time or a phrasal verb, not means.
     if (word === 'through' && wordOf(tokens[i + 1]) === 'the' && THROUGH_TIME.has(wordOf(tokens[i + 2]))) return false;
+    if (word === 'through' && THROUGH_VERBS.has(wordOf(tokens[i - 1]))) return false;
     return true;
   }
   for (const phrase of PURPOSE_STARTS) {
@@ -586,6 +608,8 @@ function spanOf(tokens: readonly Token[], from: number, to: number): Span {
 }
 
 interface Head {
+  /** The first head word is a verb followed by "to", "into", "across", "around" ("walk to the end of the road"). */
+  readonly trip: boolean;
   readonly words: string[];
   readonly first: number;
   readonly last: number;
@@ -628,7 +652,8 @@ function readHead(
       continue;
     }
     if (token.kind !== 'word') {
-      if (started && token.norm !== '-' && token.norm !== '/' && token.norm !== "'") break;
+      // "Improve self-care: shower daily": what follows a colon still names the subject.
+      if (started && token.norm !== '-' && token.norm !== '/' && token.norm !== "'" && token.norm !== ':') break;
       i++;
       continue;
     }
@@ -696,7 +721,51 @@ function readHead(
     last = end - 1;
     i = end;
   }
-  return { words, first, last, verbOnly: verbsOnly };
+  const firstToken = first >= 0 ? tokens[first] : undefined;
+  const after = first >= 0 ? wordOf(tokens[first + 1]) : '';
+  const trip =
+    firstToken !== undefined &&
+    (after === 'to' || after === 'into' || after === 'across' || after === 'around' || after === 'alone');
+  return { words, first, last, verbOnly: verbsOnly, trip };
+}
+
+/** Nouns that a modifier defines: "safety behaviours" is specific, "problem behaviours" is not. */
+const GENERIC_NOUNS = new Set([
+  'behaviours',
+  'behaviors',
+  'behaviour',
+  'behavior',
+  'skills',
+  'skill',
+  'strategies',
+  'techniques',
+  'habits',
+  'levels',
+  'level',
+  'issues',
+  'problems',
+]);
+/** Verbs of a felt state: what follows them is a state ("feel safe at home"), never a defined behaviour. */
+const FEELING_VERBS = new Set(['feel', 'feels', 'feeling', 'seem', 'seems', 'appear', 'appears']);
+/** Zero words that name the behaviour themselves ("maintain sobriety" is about drinking). */
+const ZERO_NOUNS = new Set(['abstinence', 'abstinent', 'sobriety', 'sober']);
+
+/**
+ * Whether a subject phrase names something defined. The leading verbs ("challenge", "attend") are set aside; the
+ * last noun decides ("negative automatic thoughts" → thoughts: a global state), except a generic noun, which its
+ * modifiers define ("safety behaviours"). A phrase of verbs alone is defined by a concrete verb ("exercise").
+ */
+function isSpecificPhrase(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  let firstNoun = 0;
+  while (firstNoun < words.length && isVerbWord(words[firstNoun] ?? '')) firstNoun++;
+  const nouns = words.slice(firstNoun);
+  if (nouns.length === 0) {
+    return words.some((w) => !isGlobal(w) && !VAGUE_VERBS.has(w) && !DIRECTION_VERBS.has(w));
+  }
+  const last = nouns[nouns.length - 1] ?? '';
+  if (GENERIC_NOUNS.has(last)) return nouns.slice(0, -1).some((w) => !isGlobal(w));
+  return !isGlobal(last);
 }
 
 function isGlobal(word: string): boolean {
@@ -973,6 +1042,19 @@ function readClause(
   }
   if (targetValue === null && goal === null && values.length > 0) targetValue = null;
 
+  // "weekly pleasurable activities from 2 to 6": an adverb of frequency in the subject gives the period.
+  if (
+    goal?.kind === 'absolute' &&
+    goal.per === null &&
+    !isInstrument &&
+    frequency?.kind === 'frequency' &&
+    frequency.count === 1 &&
+    targetValue !== null &&
+    targetValue.unit !== 'percent'
+  ) {
+    goal = { ...goal, per: frequency.per };
+  }
+
   // Baseline.
   let baseline: GoalTextValue | null = null;
   if (baselineValue !== null) {
@@ -995,16 +1077,26 @@ function readClause(
   const globalWords = content.filter((w) => isGlobal(w));
   // Light verbs kept in the head ("achieve", "develop", "make") do not make it specific on their own.
   const nonGlobal = content.filter((w) => !isGlobal(w) && !(VAGUE_VERBS.has(w) && COMPLETION_VERBS.has(w)));
-  const specificHead = nonGlobal.length > 0;
+  const feelingVerb = words.some((w) => FEELING_VERBS.has(w.word) && w.index < (head.first < 0 ? to : head.first + 1));
+  const zeroNoun = zero !== undefined && ZERO_NOUNS.has(wordOf(tokens[zero.start]));
+  const specificHead = !feelingVerb && (isSpecificPhrase(headWords) || isSpecificPhrase(countNouns) || zeroNoun);
   const ratingWord = words.some((w) => RATING_WORDS.has(w.word));
   const rating =
     (ratingWord && (targetValue !== null || baselineValue !== null || goal !== null)) || targetValue?.outOf != null;
-  const countOperationalised =
+  const countedThings =
     targetValue !== null &&
-    ((targetValue.occasions && targetValue.per !== null) ||
-      targetValue.unit === 'minute' ||
-      targetValue.unit === 'hour' ||
-      (targetValue.unit === 'percent' && (targetValue.comparator !== null || baselineValue !== null)));
+    targetValue.per === null &&
+    targetValue.unit === null &&
+    targetValue.outOf === null &&
+    targetValue.nounEnd > targetValue.nounStart;
+  const countOperationalised =
+    countedThings ||
+    (targetValue !== null &&
+      // A count per period ("3 thoughts per week", "2 days a week"), a time ("30 minutes"), a rated percentage.
+      ((targetValue.per !== null && targetValue.unit !== 'percent') ||
+        targetValue.unit === 'minute' ||
+        targetValue.unit === 'hour' ||
+        (targetValue.unit === 'percent' && (targetValue.comparator !== null || baselineValue !== null))));
   const hasGoal = goal !== null;
   const operationalised = isInstrument || rating || countOperationalised;
   const vagueFrequency = words.find((w) => VAGUE_FREQUENCY_WORDS.has(w.word))?.word ?? null;
@@ -1018,8 +1110,11 @@ function readClause(
     (!VAGUE_VERBS.has(firstVerb) || hasArtifact) &&
     head.words.length >= 2 &&
     nonGlobal.filter((w) => !COMPLETION_VERBS.has(w)).length > 0;
+  // "be able to sit through a meeting", "walk to the end of the road": a capability shown, a trip made.
+  const ability = words.some((w, k) => (w.word === 'able' && words[k + 1]?.word === 'to') || w.word === 'tolerate');
+  const trip = head.words.some((w, k) => MOTION_VERBS.has(w) && k === 0) && head.trip;
   const task =
-    completion &&
+    (completion || (ability && nonGlobal.length > 0) || (trip && nonGlobal.length > 0 && head.words.length >= 2)) &&
     !hasGoal &&
     !isInstrument &&
     (verbDirection === null || verbDirection === 'maintain') &&
