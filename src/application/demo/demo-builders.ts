@@ -72,6 +72,8 @@ export function buildAdministration(
 export interface TargetSpec {
   readonly instrumentId?: string;
   readonly behaviorId?: string;
+  /** A goal-attainment scale (−2 … +2) for a task whose completion is rated rather than counted. */
+  readonly gas?: boolean;
   readonly direction: Direction;
   readonly baseline: number | null;
   readonly value: number;
@@ -84,13 +86,15 @@ export function buildTarget(id: string, spec: TargetSpec, startDate: CalendarDat
   const goal: TargetGoal = { kind: 'absolute', value: spec.value, comparator: spec.comparator };
   return {
     id,
-    measure: spec.instrumentId
-      ? { kind: 'instrument', instrumentId: spec.instrumentId }
-      : { kind: 'behavior', behaviorId: spec.behaviorId ?? '' },
+    measure: spec.gas
+      ? { kind: 'gas' }
+      : spec.instrumentId
+        ? { kind: 'instrument', instrumentId: spec.instrumentId }
+        : { kind: 'behavior', behaviorId: spec.behaviorId ?? '' },
     direction: spec.direction,
     baseline: spec.baseline,
     goal,
-    per: spec.instrumentId ? null : (spec.per ?? 'week'),
+    per: spec.instrumentId || spec.gas ? null : (spec.per ?? 'week'),
     startDate,
     dueDate,
   };

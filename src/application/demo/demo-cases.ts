@@ -210,6 +210,14 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
     direction: 'increase',
     unit: null,
   };
+  const walks: BehaviorDefinition = {
+    id: id(),
+    clientId: client.id,
+    name: 'walks',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
+  };
   const due = addDays(start, 16 * 7);
   const goal: Goal = buildGoal({
     id: id(),
@@ -316,7 +324,14 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
         1,
         'Schedule at least 3 walks per week within 2 weeks.',
         addDays(start, 14),
-        [],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: walks.id, direction: 'increase', baseline: 0, value: 3, comparator: '>=', per: 'week' },
+            start,
+            addDays(start, 14),
+          ),
+        ],
         [buildIntervention(id(), 'activity-scheduling', 'Activity scheduling', 'weekly in session')],
       ),
     ],
@@ -338,7 +353,7 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
     client,
     diagnosis,
     formulation,
-    behaviors: [activities, bedHours, records],
+    behaviors: [activities, bedHours, records, walks],
     plan,
     // The DESIGN example answers (3,3,2,2,2,2,2,1,1 → 18 with item 9 = 1) open the series.
     administrations: series(
@@ -353,6 +368,7 @@ export function buildDepressionCase(input: DemoCaseInput): DemoCase {
       ...logs(input, activities, start, [1, 2, 3, 4, 5, 5, 6, 5]),
       ...logs(input, bedHours, start, [4, 3.5, 3, 2.5, 2, 1.5, 1, 1]),
       ...logs(input, records, start, [0, 1, 1, 2, 2, 3, 3, 3]),
+      ...logs(input, walks, start, [0, 2, 3, 3, 4, 3, 3, 4]),
     ],
   };
 }
@@ -428,6 +444,22 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     direction: 'increase',
     unit: null,
   };
+  const safetyUses: BehaviorDefinition = {
+    id: id(),
+    clientId: client.id,
+    name: 'safety behaviours used',
+    period: 'week',
+    direction: 'decrease',
+    unit: null,
+  };
+  const reappraisals: BehaviorDefinition = {
+    id: id(),
+    clientId: client.id,
+    name: 'thought records on bodily sensations',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
+  };
   const due = addDays(start, 12 * 7);
   const goal1 = buildGoal({
     id: id(),
@@ -458,7 +490,14 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
         1,
         'Complete an exposure hierarchy of 10 items and reach the top item by week 10.',
         addDays(start, 70),
-        [],
+        [
+          buildTarget(
+            id(),
+            { gas: true, direction: 'increase', baseline: -2, value: 0, comparator: '>=' },
+            start,
+            addDays(start, 70),
+          ),
+        ],
         [
           buildIntervention(
             id(),
@@ -474,7 +513,14 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
         2,
         'Eliminate identified safety behaviors (carrying water, mapping exits) by week 8.',
         addDays(start, 56),
-        [],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: safetyUses.id, direction: 'decrease', baseline: 14, value: 0, comparator: '<=', per: 'week' },
+            start,
+            addDays(start, 56),
+          ),
+        ],
         [
           buildIntervention(id(), 'safety-behaviour-dropping', 'Safety-behaviour dropping', 'weekly in session'),
           buildIntervention(id(), 'behavioural-experiments', 'Behavioural experiments', 'weekly'),
@@ -505,7 +551,21 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
         1,
         'Practise re-appraising bodily sensations with a thought record at least 3 times per week by week 4.',
         addDays(start, 28),
-        [],
+        [
+          buildTarget(
+            id(),
+            {
+              behaviorId: reappraisals.id,
+              direction: 'increase',
+              baseline: 0,
+              value: 3,
+              comparator: '>=',
+              per: 'week',
+            },
+            start,
+            addDays(start, 28),
+          ),
+        ],
         [
           buildIntervention(
             id(),
@@ -533,12 +593,14 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     client,
     diagnosis,
     formulation,
-    behaviors: [attacks, shopping],
+    behaviors: [attacks, shopping, safetyUses, reappraisals],
     plan,
     administrations: series(input, client.id, 'gad7', start, [15, 14, 13, 12, 12, 11, 10]),
     behaviorLogs: [
       ...logs(input, attacks, start, [3, 3, 2, 2, 1, 1]),
       ...logs(input, shopping, start, [0, 0, 0, 1, 1, 1]),
+      ...logs(input, safetyUses, start, [14, 12, 9, 6, 4, 2]),
+      ...logs(input, reappraisals, start, [0, 1, 2, 3, 3, 4]),
     ],
   };
 }
@@ -615,6 +677,14 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
     direction: 'increase',
     unit: null,
   };
+  const diaryNights: BehaviorDefinition = {
+    id: id(),
+    clientId: client.id,
+    name: 'nights with a sleep diary',
+    period: 'week',
+    direction: 'increase',
+    unit: null,
+  };
   const due = addDays(start, 16 * 7);
   const goal1 = buildGoal({
     id: id(),
@@ -645,7 +715,14 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
         1,
         'Complete trauma-focused processing of the index event by week 12.',
         addDays(start, 84),
-        [],
+        [
+          buildTarget(
+            id(),
+            { gas: true, direction: 'increase', baseline: -2, value: 0, comparator: '>=' },
+            start,
+            addDays(start, 84),
+          ),
+        ],
         [
           buildIntervention(id(), 'cognitive-processing', 'Cognitive processing therapy', 'weekly in session'),
           buildIntervention(id(), 'prolonged-exposure', 'Imaginal exposure to the trauma memory', 'weekly in session'),
@@ -691,7 +768,14 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
         1,
         'Keep a nightly sleep diary on at least 6 nights per week by week 2.',
         addDays(start, 14),
-        [],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: diaryNights.id, direction: 'increase', baseline: 0, value: 6, comparator: '>=', per: 'week' },
+            start,
+            addDays(start, 14),
+          ),
+        ],
         [buildIntervention(id(), 'sleep-hygiene', 'Sleep hygiene and CBT-I components', 'weekly in session')],
       ),
     ],
@@ -712,12 +796,13 @@ export function buildPtsdCase(input: DemoCaseInput): DemoCase {
     client,
     diagnosis,
     formulation,
-    behaviors: [nightmares, trips],
+    behaviors: [nightmares, trips, diaryNights],
     plan,
     administrations: series(input, client.id, 'pcl5', start, [52, 51, 52, 50, 49, 50, 48, 49, 48, 47, 47]),
     behaviorLogs: [
       ...logs(input, nightmares, start, [5, 5, 4, 5, 4, 4, 4, 3, 4, 4]),
       ...logs(input, trips, start, [0, 0, 0, 0, 0, 0, 0, 1, 0, 1]),
+      ...logs(input, diaryNights, start, [3, 5, 6, 6, 7, 6, 6, 7, 6, 7]),
     ],
   };
 }

@@ -199,6 +199,16 @@ export function buildSyntheticCase(
     direction: profile.behavior.goal > behaviorBaseline ? ('increase' as const) : ('decrease' as const),
     unit: profile.behavior.name.startsWith('hours') ? 'hour' : null,
   };
+  const weekly = (name: string) => ({
+    id: id(),
+    clientId: client.id,
+    name,
+    period: 'week' as const,
+    direction: 'increase' as const,
+    unit: null,
+  });
+  const homework = weekly('homework tasks completed');
+  const loggedDays = weekly('days with a completed log');
   const totals = Array.from({ length: weeks + 1 }, (_, w) => {
     const noise = Math.round((rnd() - 0.5) * 3);
     return Math.min(primary.range.max, Math.max(primary.range.min, Math.round(baseline + slope * w) + noise));
@@ -267,7 +277,14 @@ export function buildSyntheticCase(
         1,
         `Attend weekly sessions and complete homework at least 5 times per week within 4 weeks.`,
         addDays(start, 28),
-        [],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: homework.id, direction: 'increase', baseline: 0, value: 5, comparator: '>=', per: 'week' },
+            start,
+            addDays(start, 28),
+          ),
+        ],
         [
           buildIntervention(
             id(),
@@ -283,7 +300,7 @@ export function buildSyntheticCase(
     id: id(),
     position: 2,
     statement: `${behavior.direction === 'increase' ? 'Increase' : 'Reduce'} ${profile.behavior.name} from ${behaviorBaseline} to ${cmp === '>=' ? 'at least' : 'no more than'} ${behaviorGoal} per ${behavior.period} within ${weeksToDue} weeks.`,
-    clientWords: null,
+    clientWords: 'Get this under control.',
     formulationElementIds: [factorId],
     targets: [
       buildTarget(
@@ -309,7 +326,14 @@ export function buildSyntheticCase(
         1,
         `Record ${profile.behavior.name} in a daily log on at least 6 days per week within 2 weeks.`,
         addDays(start, 14),
-        [],
+        [
+          buildTarget(
+            id(),
+            { behaviorId: loggedDays.id, direction: 'increase', baseline: 0, value: 6, comparator: '>=', per: 'week' },
+            start,
+            addDays(start, 14),
+          ),
+        ],
         [
           buildIntervention(
             id(),
@@ -351,5 +375,13 @@ export function buildSyntheticCase(
     supervisorSignature: null,
     contentHash: null,
   };
-  return { client, diagnosis, formulation, behaviors: [behavior], plan, administrations, behaviorLogs };
+  return {
+    client,
+    diagnosis,
+    formulation,
+    behaviors: [behavior, homework, loggedDays],
+    plan,
+    administrations,
+    behaviorLogs,
+  };
 }
