@@ -273,6 +273,8 @@ export interface SecretBox {
 export interface TokenGenerator {
   /** A random token of `bytes` random bytes, base64url. */
   readonly newToken: (bytes: number) => string;
+  /** A one-time recovery code, 80 random bits easy to type: `xxxx-xxxx-xxxx-xxxx` (lowercase letters and digits). */
+  readonly newRecoveryCode: () => string;
 }
 
 /** Deps of the sign-in use cases: the usual ones plus TOTP, secret sealing and random tokens. */

@@ -1,42 +1,123 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Deps } from '../application/ports.js';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { SignInDeps } from '../application/auth-policy.js';
 import type { LogLevel } from '../config/load-config.js';
+import { AppError } from '../domain/shared/app-error.js';
+import { ErrorCode } from '../domain/shared/error-codes.js';
+import { registerAudit } from './plugins/audit.js';
+import { registerAuthenticate, type SessionCookieOptions } from './plugins/authenticate.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { authRoutes } from './routes/auth/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerHomeRoute } from './routes/home/index.js';
+import { setupRoutes } from './routes/setup/index.js';
 
-export interface AppDeps extends Deps {
+export interface AppDeps extends SignInDeps {
   /** Checks the database answers (used by /readyz). */
   readonly checkDatabase: () => Promise<void>;
   readonly logLevel?: LogLevel;
+  /** CAIRN_PUBLIC_URL: with https, cookies are Secure and HSTS is sent; its origin is the only one allowed to POST. */
+  readonly publicUrl?: string | null;
+  /** Trust X-Forwarded-* from a reverse proxy (group-practice deployments). */
+  readonly trustProxy?: boolean;
+  /** Requests per address and window on the sign-in routes (default 20 per minute). */
+  readonly attemptLimit?: { readonly max: number; readonly timeWindow: number };
+  /** Where log lines go (default stdout); tests capture them to prove no client data is logged. */
+  readonly logStream?: { readonly write: (line: string) => void };
+}
+
+function cookieOptions(publicUrl: string | null | undefined): SessionCookieOptions {
+  if (!publicUrl) return { secure: false, publicOrigin: null };
+  const url = new URL(publicUrl);
+  return { secure: url.protocol === 'https:', publicOrigin: url.origin };
 }
 
 /**
  * Builds the Fastify app without listening. Tests call it and use `app.inject()`.
+ * JSON API under /api/v1 (zod schemas from src/contract, validated and serialized by fastify-type-provider-zod),
+ * OpenAPI at /api/openapi.json, browsable at /api/docs; security headers (helmet; HSTS only behind https).
  *
  * @example
  * const app = await buildApp(deps);
  * const res = await app.inject({ method: 'GET', url: '/healthz' }); // 200 {"status":"ok"}
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const logging = deps.logLevel && deps.logLevel !== 'silent';
   const app = Fastify({
-    logger:
-      deps.logLevel && deps.logLevel !== 'silent'
-        ? {
-            level: deps.logLevel,
-            // Log method and route pattern only: ids in URLs are opaque, but query strings are never logged.
-            serializers: {
-              req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0] }),
-            },
-          }
-        : false,
+    logger: logging
+      ? {
+          level: deps.logLevel,
+          ...(deps.logStream ? { stream: deps.logStream } : {}),
+          // Log method and route pattern only: ids in URLs are opaque, and query strings are never logged.
+          serializers: {
+            req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0] }),
+          },
+        }
+      : false,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
-    disableRequestLogging: false,
+    trustProxy: deps.trustProxy ?? false,
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+
+  const cookie = cookieOptions(deps.publicUrl);
+  await app.register(fastifyHelmet, {
+    hsts: cookie.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Over plain http (the 127.0.0.1 default) upgrading sub-resources to https would break the page.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: cookie.secure ? [] : null } },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(ErrorCode.tooManyAttempts, 'Too many requests; try again later.', {
+        details: { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cairn API',
+        version: '1',
+        description:
+          'SMART treatment plans, outcome measures and progress. Sign in with POST /api/v1/auth/login; send the ' +
+          'csrfToken as X-CSRF-Token on every unsafe request made with the session cookie. See docs/api.md.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cairn_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
   registerHealthRoutes(app, deps);
   registerHomeRoute(app);
+
+  await app.register(
+    async (api) => {
+      registerAudit(api, deps);
+      registerAuthenticate(api, cookie);
+      await api.register(setupRoutes);
+      await api.register(authRoutes, { cookie, attemptLimit: deps.attemptLimit ?? { max: 20, timeWindow: 60_000 } });
+    },
+    { prefix: '/api/v1' },
+  );
   await app.ready();
   return app;
 }

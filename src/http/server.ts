@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load-config.js';
+import { createAuthDeps } from '../storage/create-auth-deps.js';
 import { openStore } from '../storage/open-store.js';
 import { buildApp } from './build-app.js';
 
@@ -28,7 +29,12 @@ export async function startServer(
   for (const name of opened.applied) log.warn(`migrated: ${name}`);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ ...opened.deps, checkDatabase: opened.checkDatabase, logLevel: config.logLevel });
+    app = await buildApp({
+      ...createAuthDeps(opened.deps, opened.keys.secretsKey),
+      checkDatabase: opened.checkDatabase,
+      logLevel: config.logLevel,
+      publicUrl: config.publicUrl,
+    });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await opened.close();

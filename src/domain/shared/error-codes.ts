@@ -31,5 +31,9 @@ export const ErrorCode = {
   unknownInstrument: 'unknown-instrument',
   /** The answers to an instrument cannot be scored. */
   unscorableResponse: 'unscorable-response',
+  /** Signed in with a password, but the second factor (TOTP or recovery code) is still needed. */
+  secondFactorRequired: 'second-factor-required',
+  /** Too many failed attempts or requests; try again after the Retry-After delay. */
+  tooManyAttempts: 'too-many-attempts',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,6 +23,8 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'data-dir-unwritable': 500,
   'unknown-instrument': 404,
   'unscorable-response': 400,
+  'second-factor-required': 401,
+  'too-many-attempts': 429,
 };
 
 /**
@@ -34,6 +36,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isAppError(error)) {
       const status = STATUS_BY_CODE[error.code] ?? 500;
       if (status === 503) reply.header('Retry-After', '5');
+      if (status === 429) {
+        const seconds = Number(error.details?.retryAfterSeconds);
+        reply.header('Retry-After', String(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60));
+      }
       return reply.status(status).send({
         error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
       });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/dialects.js';
-import { buildTestDeps } from '../../../../test/test-deps.js';
-import { buildApp } from '../../build-app.js';
+import { buildTestApp } from '../../../../test/test-app.js';
 
 describe('registerHealthRoutes', () => {
   let t: TestDatabase;
@@ -12,11 +11,12 @@ describe('registerHealthRoutes', () => {
 
   it('answers /healthz without touching the database, even when it is down', async () => {
     let touched = false;
-    const app = await buildApp({
-      ...buildTestDeps(t),
-      checkDatabase: async () => {
-        touched = true;
-        throw new Error('down');
+    const { app } = await buildTestApp(t, {
+      overrides: {
+        checkDatabase: async () => {
+          touched = true;
+          throw new Error('down');
+        },
       },
     });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
@@ -28,10 +28,11 @@ describe('registerHealthRoutes', () => {
 
   it('answers /readyz 200 when the database answers and 503 with Retry-After when it does not', async () => {
     let up = true;
-    const app = await buildApp({
-      ...buildTestDeps(t),
-      checkDatabase: async () => {
-        if (!up) throw new Error('connection refused');
+    const { app } = await buildTestApp(t, {
+      overrides: {
+        checkDatabase: async () => {
+          if (!up) throw new Error('connection refused');
+        },
       },
     });
     expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
@@ -44,7 +45,7 @@ describe('registerHealthRoutes', () => {
   });
 
   it('answers an unknown route with the error shape and 404', async () => {
-    const app = await buildApp({ ...buildTestDeps(t), checkDatabase: async () => undefined });
+    const { app } = await buildTestApp(t);
     const res = await app.inject({ method: 'GET', url: '/no/such/route' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not-found', message: 'No such route.' } });

@@ -1,0 +1,45 @@
+import type { Actor, Role } from '../../application/actor.js';
+import type { CurrentSession, SignInDeps } from '../../application/auth-policy.js';
+
+/**
+ * What the API's plugins attach to each request, and what a route declares in its `config`.
+ *
+ * @example
+ * app.get('/api/v1/users', { config: { access: 'signed-in', roles: ['admin'], audit: 'user.list' } }, handler);
+ */
+export interface RequestAuth extends CurrentSession {
+  readonly actor: Actor & { readonly kind: 'user' };
+  /** The session token from the cookie (needed to derive the CSRF token). */
+  readonly token: string;
+}
+
+export interface RequestAudit {
+  /** True once an audit event of this request is durable (written by a use case or by the audit hook). */
+  recorded: boolean;
+  /** True when writing the audit event failed: the response becomes 503 and the hook does not retry. */
+  failed: boolean;
+}
+
+/**
+ * Who may call a route: `public` (no session needed), `session` (a session at any stage, e.g. to enter the second
+ * factor), `signed-in` (the default: a complete session).
+ */
+export type RouteAccess = 'public' | 'session' | 'signed-in';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** The caller needs at least one of these roles (403 otherwise). */
+    roles?: readonly Role[];
+    /** Action name of the request's audit event when no use case wrote one (e.g. on a refusal); false: none. */
+    audit?: string | false;
+  }
+  interface FastifyRequest {
+    /** The signed-in session, or null. Set by the authenticate plugin. */
+    auth: RequestAuth | null;
+    /** Audit bookkeeping of this request. Set by the audit plugin. */
+    audit: RequestAudit;
+    /** The deps for use cases in this request: their audit events are tracked and get the client's address. */
+    deps: SignInDeps;
+  }
+}

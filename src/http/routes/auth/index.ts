@@ -1,0 +1,178 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { describeSession } from '../../../application/describe-session.js';
+import { enrolTotp } from '../../../application/enrol-totp.js';
+import { signIn } from '../../../application/sign-in.js';
+import { signOut } from '../../../application/sign-out.js';
+import { verifyTotp } from '../../../application/verify-totp.js';
+import {
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  TotpEnrolResponse,
+  TotpRequest,
+  TotpResponse,
+} from '../../../contract/auth.js';
+import { ERROR_RESPONSES, NoContent } from '../../../contract/common.js';
+import {
+  clearSessionCookie,
+  csrfTokenFor,
+  type SessionCookieOptions,
+  setSessionCookie,
+} from '../../plugins/authenticate.js';
+import type { RequestAuth } from '../../plugins/request-context.js';
+import { presentUser } from '../../presenters.js';
+
+export interface AuthRoutesOptions {
+  readonly cookie: SessionCookieOptions;
+  /** Per-address limit on the password and code routes (on top of the per-account lockout). */
+  readonly attemptLimit: { readonly max: number; readonly timeWindow: number };
+}
+
+function signedIn(auth: RequestAuth | null): RequestAuth {
+  // The authenticate plugin guarantees a session on every route that is not public.
+  if (!auth) throw new Error('route reached without a session');
+  return auth;
+}
+
+/**
+ * Sign-in routes (a contract other programs use — keep the paths and fields):
+ * `POST /auth/login {email,password}` → 200 + session cookie + stage; `POST /auth/totp {code}`;
+ * `POST /auth/totp/enrol` → otpauth URI + recovery codes; `POST /auth/logout` → 204; `GET /auth/me`.
+ *
+ * @example
+ * await api.register(authRoutes, { cookie, attemptLimit: { max: 20, timeWindow: 60_000 } });
+ */
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
+  const { cookie } = options;
+  const rateLimit = { max: options.attemptLimit.max, timeWindow: options.attemptLimit.timeWindow };
+
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public', audit: 'auth.login', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: LoginRequest,
+        response: {
+          200: LoginResponse,
+          400: ERROR_RESPONSES[400],
+          401: ERROR_RESPONSES[401],
+          429: ERROR_RESPONSES[429],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { token, session, user } = await signIn(
+        request.deps,
+        { kind: 'anonymous', origin: request.ip },
+        request.body,
+      );
+      setSessionCookie(reply, token, cookie);
+      return reply.send({
+        stage: session.stage,
+        secondFactorRequired: session.stage === 'totp-required',
+        enrolmentRequired: session.stage === 'totp-enrolment-required',
+        user: presentUser(user),
+        csrfToken: csrfTokenFor(token),
+        expiresAt: session.expiresAt,
+      });
+    },
+  );
+
+  app.post(
+    '/auth/totp',
+    {
+      config: { access: 'session', audit: 'auth.totp.verify', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Prove the second factor (TOTP or recovery code); confirms a pending enrolment',
+        body: TotpRequest,
+        response: {
+          200: TotpResponse,
+          400: ERROR_RESPONSES[400],
+          401: ERROR_RESPONSES[401],
+          403: ERROR_RESPONSES[403],
+          409: ERROR_RESPONSES[409],
+          429: ERROR_RESPONSES[429],
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = signedIn(request.auth);
+      const result = await verifyTotp(request.deps, auth, request.body);
+      setSessionCookie(reply, result.token, cookie);
+      return reply.send({
+        stage: result.session.stage,
+        method: result.method,
+        recoveryCodesLeft: result.recoveryCodesLeft,
+        user: presentUser(auth.user),
+        csrfToken: csrfTokenFor(result.token),
+      });
+    },
+  );
+
+  app.post(
+    '/auth/totp/enrol',
+    {
+      config: { access: 'session', audit: 'auth.totp.enrol', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start enrolling an authenticator: otpauth URI and one-time recovery codes (shown once)',
+        response: {
+          200: TotpEnrolResponse,
+          401: ERROR_RESPONSES[401],
+          403: ERROR_RESPONSES[403],
+          409: ERROR_RESPONSES[409],
+        },
+      },
+    },
+    async (request, reply) => {
+      const enrolment = await enrolTotp(request.deps, signedIn(request.auth));
+      reply.header('Cache-Control', 'no-store');
+      return reply.send({ ...enrolment, recoveryCodes: [...enrolment.recoveryCodes] });
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: 'session', audit: 'auth.logout' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (the session ends at once)',
+        response: { 204: NoContent, 401: ERROR_RESPONSES[401], 403: ERROR_RESPONSES[403] },
+      },
+    },
+    async (request, reply) => {
+      await signOut(request.deps, signedIn(request.auth));
+      clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { access: 'session', audit: 'auth.me' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, what the session still needs, and when it ends',
+        response: { 200: MeResponse, 401: ERROR_RESPONSES[401] },
+      },
+    },
+    async (request, reply) => {
+      const auth = signedIn(request.auth);
+      const d = await describeSession(request.deps, auth);
+      return reply.send({
+        user: presentUser(d.user),
+        stage: d.stage,
+        csrfToken: csrfTokenFor(auth.token),
+        totpEnrolled: d.totpEnrolled,
+        idleExpiresAt: d.idleExpiresAt,
+        expiresAt: d.expiresAt,
+        practice: d.practice,
+      });
+    },
+  );
+};
