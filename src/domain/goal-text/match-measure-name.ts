@@ -281,7 +281,13 @@ export function matchUnknownScale(
   const token = tokens[index];
   if (token === undefined || token.kind !== 'word') return null;
   const text = token.text;
-  if (text.length < 2 || text.length > 6 || text !== text.toUpperCase() || NOT_SCALES.has(text)) return null;
+  // "Y-BOCS": a single capital joined to an acronym.
+  const joined =
+    tokens[index + 1]?.norm === '-' &&
+    !tokens[index + 1]?.spaceBefore &&
+    /^[A-Z]{2,}$/.test(tokens[index + 2]?.text ?? '');
+  if ((text.length < 2 && !joined) || text.length > 6 || text !== text.toUpperCase() || NOT_SCALES.has(text))
+    return null;
   const previous = tokens[index - 1];
   if (previous !== undefined && !token.spaceBefore && previous.norm !== '(' && previous.norm !== '"') return null;
   let end = index + 1;
