@@ -30,7 +30,7 @@ export async function resumeSession(deps: SignInDeps, token: string): Promise<Re
   const idleFor = now.getTime() - Date.parse(session.lastSeenAt);
   const expired = now.getTime() >= Date.parse(session.expiresAt) || idleFor >= policy.idleMinutes * 60_000;
   const user = expired ? null : await deps.store.findUserById(session.userId);
-  if (!user || !user.active) {
+  if (!user?.active) {
     await deps.store.deleteSession(session.id);
     return { kind: 'expired' };
   }
