@@ -5,7 +5,7 @@ import { GoalTextFindingCode } from './goal-text-finding-code.js';
 import { GOAL_TEXT_MESSAGES } from './goal-text-messages.js';
 
 const docs = fs.readFileSync(path.join(import.meta.dirname, '../../../docs/goal-text.md'), 'utf8');
-const documented = new Set([...docs.matchAll(/^\| `(goal-[a-z0-9-]+)` \|/gm)].map((m) => m[1]));
+const documented = new Set([...docs.matchAll(/^\|\s*`(goal-[a-z0-9-]+)`\s*\|/gm)].map((m) => m[1]));
 const codes = Object.values(GoalTextFindingCode);
 
 describe('GoalTextFindingCode', () => {
