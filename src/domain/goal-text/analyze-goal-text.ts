@@ -50,12 +50,13 @@ function isMostlyCapitals(text: string): boolean {
   let upper = 0;
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const lower = char.toLowerCase();
-    const up = char.toUpperCase();
-    if (lower === up) continue;
-    letters++;
-    if (char === up) upper++;
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) {
+      letters++;
+      upper++;
+    } else if (code >= 97 && code <= 122) {
+      letters++;
+    }
   }
   return letters >= 12 && upper / letters > 0.6;
 }

@@ -21,11 +21,19 @@ interface Phrase {
   readonly comparator: Comparator;
 }
 
-function phrases(table: Readonly<Record<string, Comparator>>): readonly Phrase[] {
-  // Longest first, so "no more than" wins over "more than".
-  return Object.entries(table)
-    .map(([text, comparator]) => ({ words: text.split(' '), comparator }))
-    .sort((a, b) => b.words.length - a.words.length);
+/** Phrases by their first word, longest first, so "no more than" wins over "no". */
+type PhraseIndex = ReadonlyMap<string, readonly Phrase[]>;
+
+function phrases(table: Readonly<Record<string, Comparator>>): PhraseIndex {
+  const index = new Map<string, Phrase[]>();
+  for (const [text, comparator] of Object.entries(table)) {
+    const words = text.split(' ');
+    const list = index.get(words[0] ?? '') ?? [];
+    list.push({ words, comparator });
+    index.set(words[0] ?? '', list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
 }
 
 const PREFIX_SYMBOLS: Readonly<Record<string, Comparator>> = {
@@ -107,8 +115,12 @@ const SUFFIX_PHRASES = phrases({
   plus: '>=',
 });
 
-function matchPhrase(tokens: readonly Token[], index: number, table: readonly Phrase[]): ComparatorReading | null {
-  for (const phrase of table) {
+function matchPhrase(tokens: readonly Token[], index: number, table: PhraseIndex): ComparatorReading | null {
+  const first = tokens[index];
+  if (first === undefined || first.kind !== 'word') return null;
+  const candidates = table.get(first.norm);
+  if (candidates === undefined) return null;
+  for (const phrase of candidates) {
     let ok = true;
     for (let k = 0; k < phrase.words.length; k++) {
       const token = tokens[index + k];

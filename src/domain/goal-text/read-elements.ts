@@ -176,6 +176,17 @@ interface BandLabel {
   readonly words: readonly string[];
 }
 
+const firstWordCache = new WeakMap<readonly BandLabel[], ReadonlySet<string>>();
+
+function labelFirstWords(labels: readonly BandLabel[]): ReadonlySet<string> {
+  let words = firstWordCache.get(labels);
+  if (words === undefined) {
+    words = new Set(labels.map((l) => l.words[0] ?? ''));
+    firstWordCache.set(labels, words);
+  }
+  return words;
+}
+
 const bandCache = new WeakMap<readonly GoalTextInstrument[], readonly BandLabel[]>();
 
 function bandLabels(instruments: readonly GoalTextInstrument[]): readonly BandLabel[] {
@@ -443,6 +454,7 @@ function withRangeNoun(tokens: readonly Token[], index: number): number {
 
 /** A named band: "the mild range", "to mild", "from moderately severe". The role words stay for the second pass. */
 function readBand(tokens: readonly Token[], i: number, labels: readonly BandLabel[]): GoalElement | null {
+  if (!labelFirstWords(labels).has(wordAt(tokens, i))) return null;
   for (const { label, words } of labels) {
     const end = matchWords(tokens, i, words);
     if (end < 0) continue;

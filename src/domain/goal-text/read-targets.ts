@@ -340,7 +340,7 @@ export function readTargets(
       unknownScales.push({ name: element.name, span: spanOf(tokens, element.start, element.end) });
   }
   const ranges = splitClauses(tokens, live, mask, start);
-  const byId = new Map(instruments.map((i) => [i.id, i]));
+  const byId = instrumentsById(instruments);
   const clauses: ClauseReading[] = [];
   let previousDirection: Direction | null = null;
   const drafts: ClauseDraft[] = [];
@@ -379,6 +379,17 @@ export function readTargets(
 }
 
 type ClauseDraft = ClauseReading;
+
+const byIdCache = new WeakMap<readonly GoalTextInstrument[], ReadonlyMap<string, GoalTextInstrument>>();
+
+function instrumentsById(instruments: readonly GoalTextInstrument[]): ReadonlyMap<string, GoalTextInstrument> {
+  let byId = byIdCache.get(instruments);
+  if (byId === undefined) {
+    byId = new Map(instruments.map((i) => [i.id, i]));
+    byIdCache.set(instruments, byId);
+  }
+  return byId;
+}
 
 /** "Goal 1:", "Objective 2a:", "1.", "a)", "-": a label or bullet before the statement. Returns the first token after it. */
 function labelEnd(tokens: readonly Token[]): number {
