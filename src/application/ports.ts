@@ -187,6 +187,26 @@ export interface Store {
   readonly findThrottle: (key: string) => Promise<AuthThrottle | null>;
   readonly saveThrottle: (throttle: AuthThrottle) => Promise<void>;
   readonly deleteThrottle: (key: string) => Promise<void>;
+  // Staff administration, settings, caseload and client reads (HTTP API).
+  readonly updateUser: (userId: string, changes: UserChanges, updatedAt: string) => Promise<void>;
+  readonly setUserRoles: (userId: string, roles: readonly Role[]) => Promise<void>;
+  /** Ends every session of the user (deactivation, role change). */
+  readonly deleteUserSessions: (userId: string) => Promise<void>;
+  readonly listSupervision: (practiceId: string) => Promise<readonly Supervision[]>;
+  readonly removeSupervision: (supervisorId: string, clinicianId: string) => Promise<boolean>;
+  readonly updatePractice: (practice: Practice) => Promise<void>;
+  readonly findClientById: (clientId: string) => Promise<Client | null>;
+  readonly listClientAssignments: (clientId: string) => Promise<readonly ClientAssignment[]>;
+  readonly removeClientAssignment: (clientId: string, userId: string) => Promise<boolean>;
+  readonly listDiagnoses: (clientId: string) => Promise<readonly Diagnosis[]>;
+  /** Clients in a user's reach (or the whole practice), newest first, keyset-paginated. */
+  readonly listCaseload: (query: CaseloadQuery) => Promise<readonly CaseloadEntry[]>;
+  /** Audit events newest first, optionally before a sequence number and only those naming a client. */
+  readonly listAuditNewestFirst: (options: {
+    readonly beforeSeq?: number;
+    readonly limit: number;
+    readonly clientId?: string;
+  }) => Promise<readonly AuditEvent[]>;
   /** Runs `work` in one transaction; the store passed in is bound to it. Rolls back when `work` throws. */
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 }
@@ -282,4 +302,50 @@ export interface AuthDeps extends Deps {
   readonly totp: Totp;
   readonly secrets: SecretBox;
   readonly tokens: TokenGenerator;
+}
+
+/** Changes to a staff account (undefined: unchanged). */
+export interface UserChanges {
+  readonly name?: string;
+  readonly credentials?: string;
+  readonly active?: boolean;
+}
+
+export interface Supervision {
+  readonly supervisorId: string;
+  readonly clinicianId: string;
+  readonly createdAt: string;
+}
+
+export interface ClientAssignment {
+  readonly clientId: string;
+  readonly userId: string;
+  readonly role: AssignmentRole;
+  readonly createdAt: string;
+}
+
+export interface CaseloadQuery {
+  readonly practiceId: string;
+  readonly userId: string;
+  /** `reach`: assigned to the user or to a clinician the user supervises; `practice`: every client (auditors). */
+  readonly scope: 'reach' | 'practice';
+  readonly status?: ClientStatus;
+  readonly limit: number;
+  /** Keyset cursor: the last entry of the previous page. */
+  readonly after: { readonly createdAt: string; readonly id: string } | null;
+}
+
+export interface LatestScore {
+  readonly instrumentId: string;
+  readonly total: number;
+  readonly severity: string | null;
+  readonly administeredOn: string;
+}
+
+export interface CaseloadEntry {
+  readonly client: Client;
+  readonly createdAt: string;
+  readonly primaryClinicianId: string | null;
+  /** The latest score of each instrument given. */
+  readonly latestScores: readonly LatestScore[];
 }

@@ -30,3 +30,14 @@ export const CreateUserRequest = z.strictObject({
   roles: z.array(RoleName).min(1),
   credentials: z.string().max(100).optional(),
 });
+
+/** `PATCH /api/v1/users/{id}` (admin): any subset; a deactivation or role change ends the user's sessions. */
+export const UpdateUserRequest = z.strictObject({
+  name: z.string().max(200).optional(),
+  credentials: z.string().max(100).optional(),
+  roles: z.array(RoleName).min(1).optional(),
+  active: z.boolean().optional(),
+});
+
+/** `GET /api/v1/roles`: the roles a user may hold (a set per user). */
+export const RoleView = z.object({ name: RoleName, description: z.string() });

@@ -17,10 +17,14 @@ import { ErrorCode } from '../domain/shared/error-codes.js';
 import { registerAudit } from './plugins/audit.js';
 import { registerAuthenticate, type SessionCookieOptions } from './plugins/authenticate.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerHomeRoute } from './routes/home/index.js';
+import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
+import { supervisionRoutes } from './routes/supervision/index.js';
+import { userRoutes } from './routes/users/index.js';
 
 export interface AppDeps extends SignInDeps {
   /** Checks the database answers (used by /readyz). */
@@ -115,6 +119,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerAuthenticate(api, cookie);
       await api.register(setupRoutes);
       await api.register(authRoutes, { cookie, attemptLimit: deps.attemptLimit ?? { max: 20, timeWindow: 60_000 } });
+      await api.register(userRoutes);
+      await api.register(supervisionRoutes);
+      await api.register(settingsRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

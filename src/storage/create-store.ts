@@ -5,6 +5,13 @@ import { ErrorCode } from '../domain/shared/error-codes.js';
 import type { SqlDialect } from './open-database.js';
 import { appendAuditEvents, listAuditEvents, verifyAuditChain } from './repositories/audit-repository.js';
 import {
+  findClientById,
+  listCaseload,
+  listClientAssignments,
+  listDiagnoses,
+  removeClientAssignment,
+} from './repositories/caseload-repository.js';
+import {
   countUnusedRecoveryCodes,
   countUsersForSetup,
   deleteSession,
@@ -36,6 +43,15 @@ import {
   listAdministrations,
   listBehaviorLogs,
 } from './repositories/measure-repository.js';
+import {
+  deleteUserSessions,
+  listAuditNewestFirst,
+  listSupervision,
+  removeSupervision,
+  setUserRoles,
+  updatePractice,
+  updateUser,
+} from './repositories/staff-repository.js';
 import { findCurrentPlan, insertPlan } from './repositories/treatment-plan-repository.js';
 import {
   addSupervision,
@@ -138,6 +154,18 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     findThrottle: t(findThrottle),
     saveThrottle: t(saveThrottle),
     deleteThrottle: t(deleteThrottle),
+    updateUser: t(updateUser),
+    setUserRoles: t(setUserRoles),
+    deleteUserSessions: t(deleteUserSessions),
+    listSupervision: t(listSupervision),
+    removeSupervision: t(removeSupervision),
+    updatePractice: t(updatePractice),
+    findClientById: t(findClientById),
+    listClientAssignments: t(listClientAssignments),
+    removeClientAssignment: t(removeClientAssignment),
+    listDiagnoses: t(listDiagnoses),
+    listCaseload: t(listCaseload),
+    listAuditNewestFirst: t(listAuditNewestFirst),
     transaction: (work) =>
       inTransaction
         ? work(store)

@@ -274,7 +274,7 @@ function readPoint(
   }
   // "the 8th week", "the twelfth session"
   const ordinal = readNumber(tokens, i);
-  if (ordinal !== null && ordinal.ordinal) {
+  if (ordinal?.ordinal) {
     const after = TIME_UNITS.get(wordAt(tokens, ordinal.end));
     if (
       after !== undefined &&
@@ -319,6 +319,22 @@ function readEndOfDate(
   if (wordAt(tokens, i) !== 'end' || wordAt(tokens, i + 1) !== 'of') return null;
   i += 2;
   const yearNow = today.slice(0, 4);
+  if (wordAt(tokens, i) === 'next') {
+    // "the end of next month/week/year"
+    const what = wordAt(tokens, i + 1);
+    if (what === 'year') return { date: `${Number(yearNow) + 1}-12-31`, valid: true, end: i + 2 };
+    if (what === 'month') {
+      const month = Number(today.slice(5, 7)) === 12 ? 1 : Number(today.slice(5, 7)) + 1;
+      const year = Number(today.slice(5, 7)) === 12 ? Number(yearNow) + 1 : Number(yearNow);
+      const day = lastDayOfMonth(year, month);
+      return {
+        date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        valid: true,
+        end: i + 2,
+      };
+    }
+    return null;
+  }
   if (wordAt(tokens, i) === 'the' || wordAt(tokens, i) === 'this') {
     const what = wordAt(tokens, i + 1);
     if (what === 'year') return { date: `${yearNow}-12-31`, valid: true, end: i + 2 };

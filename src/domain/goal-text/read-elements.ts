@@ -376,7 +376,15 @@ function readSpecial(
     case 'under':
     case 'caseness': {
       const end = readCaseness(tokens, i);
-      return end < 0 ? null : { kind: 'caseness', start: i, end };
+      if (end < 0) return null;
+      // "below the cut-off of 33", "below the clinical cut-off (33)": the number is the target.
+      const at = normAt(tokens, end) === '(' || wordAt(tokens, end) === 'of' ? end + 1 : -1;
+      const number = at > 0 ? readNumber(tokens, at) : null;
+      if (number !== null && !number.ordinal) {
+        const close = normAt(tokens, number.end) === ')' ? number.end + 1 : number.end;
+        return plainValue(number.value, '<', null, i, close);
+      }
+      return { kind: 'caseness', start: i, end };
     }
     case 'zero':
     case 'none':
@@ -431,13 +439,13 @@ function readCaseness(tokens: readonly Token[], i: number): number {
     j++;
     if (wordAt(tokens, j) === 'the') j++;
     if (wordAt(tokens, j) === 'caseness') return withRangeNoun(tokens, j + 1);
-    if (wordAt(tokens, j) !== 'clinical') return -1;
-    j++;
-    const what = wordAt(tokens, j);
-    if (what === 'cut' && normAt(tokens, j + 1) === '-' && wordAt(tokens, j + 2) === 'off') return j + 3;
-    if (what === 'cut' && wordAt(tokens, j + 1) === 'off') return j + 2;
-    if (what === 'cutoff' || what === 'threshold' || what === 'range' || what === 'level' || what === 'cutpoint')
-      return j + 1;
+    // "below the clinical cut-off", "below the probable PTSD cut-off", "under the clinical threshold"
+    for (let skipped = 0; skipped < 3; skipped++) {
+      const end = cutoffEnd(tokens, j);
+      if (end > 0) return end;
+      if (tokens[j]?.kind !== 'word') return -1;
+      j++;
+    }
     return -1;
   }
   if (word === 'caseness') return i + 1;
@@ -445,6 +453,16 @@ function readCaseness(tokens: readonly Token[], i: number): number {
   if ((word === 'non' || word === 'sub') && normAt(tokens, i + 1) === '-' && wordAt(tokens, i + 2) === 'clinical') {
     return withRangeNoun(tokens, i + 3);
   }
+  return -1;
+}
+
+/** The end of "cut-off", "cutoff", "cut off", "threshold", "clinical range", or -1. */
+function cutoffEnd(tokens: readonly Token[], j: number): number {
+  const what = wordAt(tokens, j);
+  if (what === 'cut' && normAt(tokens, j + 1) === '-' && wordAt(tokens, j + 2) === 'off') return j + 3;
+  if (what === 'cut' && wordAt(tokens, j + 1) === 'off') return j + 2;
+  if (what === 'cutoff' || what === 'threshold' || what === 'cutpoint') return j + 1;
+  if ((what === 'range' || what === 'level') && wordAt(tokens, j - 1) === 'clinical') return j + 1;
   return -1;
 }
 
@@ -656,7 +674,7 @@ function readValue(
   let frequency = readFrequency(tokens, end);
   if (frequency === null && unit !== 'percent' && unit !== 'point') {
     let j = end;
-    let nouns = 0;
+    let nouns = occasions && end > number.end ? 1 : 0;
     for (let steps = 0; steps < 6 && frequency === null; steps++) {
       const t = tokens[j];
       if (t === undefined) break;
@@ -713,7 +731,13 @@ function readValue(
   return { kind: 'value', value, low, high, comparator, unit, occasions, per, outOf, nounStart, nounEnd, start, end };
 }
 
-function plainValue(value: number, comparator: Comparator, unit: ValueUnit, start: number, end: number): ValueElement {
+function plainValue(
+  value: number,
+  comparator: Comparator,
+  unit: ValueUnit | null,
+  start: number,
+  end: number,
+): ValueElement {
   return {
     kind: 'value',
     value,

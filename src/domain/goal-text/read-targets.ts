@@ -230,6 +230,9 @@ const ROLE_SKIPS = new Set([
   'my',
 ]);
 const SCORE_WORDS = new Set([
+  'off',
+  'cutoff',
+  'threshold',
   'score',
   'scores',
   'total',
@@ -1059,7 +1062,6 @@ function readClause(
     goal.per === null &&
     !isInstrument &&
     frequency?.kind === 'frequency' &&
-    frequency.count === 1 &&
     targetValue !== null &&
     targetValue.unit !== 'percent'
   ) {
@@ -1120,7 +1122,7 @@ function readClause(
     firstVerb !== undefined &&
     (!VAGUE_VERBS.has(firstVerb) || hasArtifact) &&
     head.words.length >= 2 &&
-    nonGlobal.filter((w) => !COMPLETION_VERBS.has(w)).length > 0;
+    nonGlobal.filter((w) => w !== firstVerb).length > 0;
   // "be able to sit through a meeting", "walk to the end of the road": a capability shown, a trip made.
   const ability = words.some((w, k) => (w.word === 'able' && words[k + 1]?.word === 'to') || w.word === 'tolerate');
   const trip = head.words.some((w, k) => MOTION_VERBS.has(w) && k === 0) && head.trip;
