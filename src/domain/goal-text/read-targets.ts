@@ -745,6 +745,10 @@ function readHead(
 
 /** Nouns that a modifier defines: "safety behaviours" is specific, "problem behaviours" is not. */
 const GENERIC_NOUNS = new Set([
+  'days',
+  'nights',
+  'times',
+  'occasions',
   'behaviours',
   'behaviors',
   'behaviour',
