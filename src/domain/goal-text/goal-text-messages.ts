@@ -18,6 +18,7 @@ export interface MessageData {
   readonly date?: string;
   readonly change?: number;
   readonly threshold?: number;
+  readonly cutoff?: number;
   readonly weeks?: number;
   readonly perWeek?: number;
   readonly typical?: number;
@@ -61,7 +62,7 @@ export const GOAL_TEXT_MESSAGES: MessageTable = {
     suggestion:
       d.measure === undefined
         ? 'Add the value to reach, e.g. "to 1 or fewer per week" or "by 50%".'
-        : `Add the ${d.measure} score to reach, e.g. "to 9 or below", or a change, e.g. "by at least 6 points".`,
+        : `Add the ${d.measure} score to reach${d.cutoff === undefined ? '' : `, e.g. "below ${d.cutoff}"`}, or a change${d.threshold === undefined ? '' : `, e.g. "by at least ${d.threshold} points"`}.`,
   }),
   'goal-missing-deadline': () => ({
     message: 'The goal has no deadline.',
@@ -85,7 +86,7 @@ export const GOAL_TEXT_MESSAGES: MessageTable = {
   }),
   'goal-unknown-band': (d) => ({
     message: `${d.measure ?? 'The instrument'} has no "${d.label ?? ''}" defined, so the target cannot be read as a score.`,
-    suggestion: `Give the ${d.measure ?? 'score'} value to reach, e.g. "to 30 or below".`,
+    suggestion: `Give the ${d.measure ?? 'score'} value to reach${d.cutoff === undefined ? '' : `, e.g. "below ${d.cutoff}"`}.`,
   }),
   'goal-unknown-instrument': (d) => ({
     message: `${d.words ?? 'This scale'} is not one of the instruments Cairn scores, so it cannot be charted or checked.`,

@@ -823,7 +823,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'frequency',
   'amount',
   'times',
-  'time',
   'x',
   'all',
   'each',

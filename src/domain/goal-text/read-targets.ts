@@ -1152,7 +1152,7 @@ function readClause(
   }
   if (!isInstrument && content.length === 0 && !hasGoal && verbDirection === null && words.length === 0) return null;
 
-  const behaviorText = isInstrument ? null : subjectText(text, tokens, head, targetValue);
+  const behaviorText = isInstrument ? null : subjectText(text, tokens, mask, head, targetValue, to);
   const kind: GoalTextTarget['kind'] = isInstrument ? 'instrument' : task ? 'task' : 'behavior';
   const span = spanOf(tokens, from, to);
   const trimmed = trimSpan(text, span);
@@ -1189,11 +1189,34 @@ function isBaselineBand(tokens: readonly Token[], start: number): boolean {
   return before === 'from';
 }
 
-function subjectText(text: string, tokens: readonly Token[], head: Head, value: ValueElement | null): string | null {
+/**
+ * The words of the subject as written: from the first head word up to the first value, deadline, "from", "to N",
+ * parenthesis or comma ("time in bed during the day", "return to work"), without trailing small words.
+ */
+function subjectText(
+  text: string,
+  tokens: readonly Token[],
+  mask: Mask,
+  head: Head,
+  value: ValueElement | null,
+  to: number,
+): string | null {
   const parts: string[] = [];
   if (head.first >= 0 && head.last >= head.first) {
+    let end = head.first;
+    for (let i = head.first; i < to; i++) {
+      const token = tokens[i];
+      if (token === undefined || (mask.covered[i] ?? -1) >= 0 || (mask.masked[i] ?? 0) === 1) break;
+      if (token.norm === '(' || token.norm === ',' || token.norm === ';' || token.norm === ':' || token.norm === '.')
+        break;
+      if (token.norm === 'from' || token.norm === 'by') break;
+      if (token.norm === 'to' && (mask.covered[i + 1] ?? -1) >= 0) break;
+      end = i;
+    }
+    while (end > head.last && (STOP_WORDS.has(tokens[end]?.norm ?? '') || QUALIFIER_WORDS.has(tokens[end]?.norm ?? '')))
+      end--;
     const first = tokens[head.first];
-    const last = tokens[head.last];
+    const last = tokens[Math.max(end, head.last)];
     if (first !== undefined && last !== undefined) parts.push(text.slice(first.start, last.end));
   }
   if (value !== null && value.nounEnd > value.nounStart && (head.verbOnly || parts.length === 0)) {

@@ -71,7 +71,9 @@ export function checkTargetValues(
         );
       } else {
         const measure = instrument?.shortName ?? target.scaleName ?? 'The instrument';
-        findings.push(makeFinding('goal-unknown-band', 'warning', { measure, label: note.label }, note.span));
+        const cutoff = instrument?.casenessCutoff ?? undefined;
+        const data = { measure, label: note.label, ...(cutoff === undefined ? {} : { cutoff }) };
+        findings.push(makeFinding('goal-unknown-band', 'warning', data, note.span));
       }
     }
     if (instrument !== null) {

@@ -62,14 +62,15 @@ export function judgeMeasurable(reading: TargetsReading, text: string): Judgemen
     if (clause.measurable || !clause.specific) continue;
     const words = clause.target.behavior ?? text.slice(clause.span.start, clause.span.end);
     const measure = clause.instrument?.shortName ?? clause.target.scaleName;
-    findings.push(
-      makeFinding(
-        'goal-no-target-value',
-        'warning',
-        measure === undefined ? { words } : { words, measure },
-        clause.span,
-      ),
-    );
+    const cutoff = clause.instrument?.casenessCutoff ?? undefined;
+    const threshold = clause.instrument?.reliableChangeThreshold ?? undefined;
+    const data = {
+      words,
+      ...(measure === undefined ? {} : { measure }),
+      ...(cutoff === undefined ? {} : { cutoff }),
+      ...(threshold === undefined ? {} : { threshold }),
+    };
+    findings.push(makeFinding('goal-no-target-value', 'warning', data, clause.span));
   }
   if (measurable.length > 0) {
     return {
