@@ -891,6 +891,18 @@ function valueFor(value: ValueElement, comparator: Comparator): number {
   return value.low === value.high ? value.low : (value.low + value.high) / 2;
 }
 
+/** The index of the first element starting at or after `index` (elements are sorted by start). */
+function firstAtOrAfter(elements: readonly GoalElement[], index: number): number {
+  let low = 0;
+  let high = elements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((elements[mid]?.start ?? 0) < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function readClause(
   text: string,
   tokens: readonly Token[],
@@ -901,7 +913,8 @@ function readClause(
   instruments: ReadonlyMap<string, GoalTextInstrument>,
   inheritedDirection: Direction | null,
 ): ClauseDraft | null {
-  const inClause = elements.filter((e) => e.start >= from && e.start < to);
+  // Elements are in text order: find the clause's run by binary search instead of scanning them all.
+  const inClause = elements.slice(firstAtOrAfter(elements, from), firstAtOrAfter(elements, to));
   const visible = inClause.filter((e) => (mask.masked[e.start] ?? 0) === 0);
   const measureElement =
     visible.find((e) => e.kind === 'measure') ??
