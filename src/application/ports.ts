@@ -5,6 +5,8 @@
  * @example
  * async function addUser(deps: Deps, actor: Actor, input: AddUserInput) { … deps.store.transaction(async (tx) => …) }
  */
+import type { Alert } from '../domain/alerts/alert.js';
+import type { AlertAcknowledgement } from '../domain/alerts/close-alert.js';
 import type { Formulation } from '../domain/formulation/formulation.js';
 import type { Diagnosis, TreatmentPlan } from '../domain/treatment-plans/treatment-plan.js';
 import type { Role } from './actor.js';
@@ -119,6 +121,73 @@ export interface BehaviorLogEntry {
   readonly recordedBy: string | null;
 }
 
+/** What decides whether a user reaches a client (DESIGN 2.8), read from assignments and supervision. */
+export interface ClientAccessFacts {
+  readonly clientId: string;
+  readonly practiceId: string;
+  /** The user is assigned to the client (primary or additional). */
+  readonly assigned: boolean;
+  /** The user supervises a clinician assigned to the client. */
+  readonly supervisesAssignee: boolean;
+}
+
+/** A kept alert: those that only a recorded action closes (critical items) stay here, open, until one does. */
+export interface StoredAlert {
+  readonly id: string;
+  readonly clientId: string;
+  readonly alert: Alert;
+  /** ISO-8601 instant it was raised. */
+  readonly raisedAt: string;
+  /** The recorded action that closed it, or null while it is open. */
+  readonly closure: AlertAcknowledgement | null;
+}
+
+/** One instrument's parameters for the practice outcomes query (reference/measures.md Methods A and B). */
+export interface OutcomeInstrument {
+  readonly instrumentId: string;
+  /** Smallest reliable change in points; null: reliable improvement and deterioration are not counted (null). */
+  readonly reliableChangeThreshold: number | null;
+  /** Caseness cut-off (a first score at or above it is a case, for lower-is-better); null: recovery is not counted. */
+  readonly casenessCutoff: number | null;
+  readonly lowerIsBetter: boolean;
+}
+
+export const OutcomePeriod = { month: 'month', quarter: 'quarter', year: 'year' } as const;
+export type OutcomePeriod = (typeof OutcomePeriod)[keyof typeof OutcomePeriod];
+
+export interface PracticeOutcomesQuery {
+  /** First and last dates (inclusive, YYYY-MM-DD in the practice time zone) of the administrations considered. */
+  readonly from: string;
+  readonly to: string;
+  /** Groups episodes by the month, quarter or year of their last administration. */
+  readonly period: OutcomePeriod;
+  readonly instruments: readonly OutcomeInstrument[];
+  /** Only clients whose primary clinician is this user; null for the whole practice. */
+  readonly clinicianId: string | null;
+}
+
+/** Counts for one (clinician, instrument, period) group; a count is null when its rule has no parameter. */
+export interface PracticeOutcomeCounts {
+  /** The clients' primary clinician, or null for clients without one. */
+  readonly clinicianId: string | null;
+  readonly instrumentId: string;
+  /** '2026-11' (month), '2026-Q4' (quarter) or '2026' (year) of the last administration. */
+  readonly period: string;
+  /** Clients with at least two administrations of the instrument in the range (first and last compared). */
+  readonly clients: number;
+  readonly reliableImprovement: number | null;
+  readonly reliableDeterioration: number | null;
+  /** Clients at caseness at their first administration: the denominator of recovery. */
+  readonly atCaseness: number | null;
+  readonly recovered: number | null;
+  readonly reliablyRecovered: number | null;
+}
+
+/** Runs the practice outcomes query off the request path (a worker thread on SQLite, the async pool on PostgreSQL). */
+export interface PracticeOutcomesReader {
+  readonly computePracticeOutcomes: (query: PracticeOutcomesQuery) => Promise<readonly PracticeOutcomeCounts[]>;
+}
+
 export interface AuditEventInput {
   readonly actor: string;
   readonly action: string;
@@ -164,6 +233,14 @@ export interface Store {
   readonly listAdministrations: (clientId: string, instrumentId?: string) => Promise<readonly Administration[]>;
   readonly insertBehaviorLogs: (items: readonly BehaviorLogEntry[], createdAt: string) => Promise<void>;
   readonly listBehaviorLogs: (behaviorId: string) => Promise<readonly BehaviorLogEntry[]>;
+  // Client access and kept alerts (issue 3 part 7).
+  /** Facts for the client access rule, or null when there is no such client; `userId` null reads the client only. */
+  readonly findClientAccess: (clientId: string, userId: string | null) => Promise<ClientAccessFacts | null>;
+  readonly insertAlerts: (alerts: readonly StoredAlert[]) => Promise<void>;
+  /** A client's kept alerts, newest first; with `open`, only those not closed. */
+  readonly listAlerts: (clientId: string, options?: { readonly open?: boolean }) => Promise<readonly StoredAlert[]>;
+  /** Records the action that closed an open alert; false when it is not open (unknown, or closed meanwhile). */
+  readonly recordAlertClosure: (alertId: string, closure: AlertAcknowledgement) => Promise<boolean>;
   readonly appendAudit: (events: readonly AuditEventInput[], at: string) => Promise<void>;
   readonly listAudit: (options?: {
     readonly afterSeq?: number;

@@ -3,6 +3,8 @@ import type { Store } from '../application/ports.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
 import type { SqlDialect } from './open-database.js';
+import { findClientAccess } from './repositories/access-repository.js';
+import { insertAlerts, listAlerts, recordAlertClosure } from './repositories/alert-repository.js';
 import { appendAuditEvents, listAuditEvents, verifyAuditChain } from './repositories/audit-repository.js';
 import {
   findClientById,
@@ -134,6 +136,10 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     listAdministrations: t(listAdministrations),
     insertBehaviorLogs: t(insertBehaviorLogs),
     listBehaviorLogs: t(listBehaviorLogs),
+    findClientAccess: t(findClientAccess),
+    insertAlerts: t(insertAlerts),
+    listAlerts: t(listAlerts),
+    recordAlertClosure: t(recordAlertClosure),
     appendAudit: (events, at) =>
       inTransaction
         ? translateDriverErrors(() => appendAuditEvents(db, dialect, auditKey, events, at))

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m20261126_2000 from './2026_11_26_2000_create_core_tables.js';
 import * as m20261126_2100 from './2026_11_26_2100_create_auth_tables.js';
+import * as m20261127_0900 from './2026_11_27_0900_create_alert_table.js';
+import * as m20261127_0910 from './2026_11_27_0910_add_administration_outcomes_index.js';
 
 /**
  * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
@@ -12,4 +14,6 @@ import * as m20261126_2100 from './2026_11_26_2100_create_auth_tables.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2000_create_core_tables': m20261126_2000,
   '2026_11_26_2100_create_auth_tables': m20261126_2100,
+  '2026_11_27_0900_create_alert_table': m20261127_0900,
+  '2026_11_27_0910_add_administration_outcomes_index': m20261127_0910,
 };

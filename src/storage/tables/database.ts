@@ -261,6 +261,31 @@ export interface AuthThrottleTable {
   locked_until: string | null;
 }
 
+export interface AlertTable {
+  id: string;
+  client_id: string;
+  code: string;
+  key: string;
+  severity: string;
+  closing: string;
+  subject_kind: string;
+  administration_id: string | null;
+  instrument_id: string | null;
+  item: number | null;
+  target_id: string | null;
+  goal_id: string | null;
+  /** JSON of the domain AlertSubject. */
+  subject: string;
+  /** JSON of the alert's data. */
+  data: string;
+  raised_on: string;
+  raised_at: string;
+  closed_at: string | null;
+  closing_action: string | null;
+  closing_note: string | null;
+  closed_by: string | null;
+}
+
 export interface Database {
   practice: PracticeTable;
   app_user: AppUserTable;
@@ -285,4 +310,5 @@ export interface Database {
   auth_session: AuthSessionTable;
   recovery_code: RecoveryCodeTable;
   auth_throttle: AuthThrottleTable;
+  alert: AlertTable;
 }
