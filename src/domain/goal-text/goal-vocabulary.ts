@@ -207,6 +207,12 @@ export const GLOBAL_STATE_WORDS: ReadonlySet<string> = new Set([
   'ability',
   'capacity',
   'triggers',
+  'way',
+  'ways',
+  'manner',
+  'conscious',
+  'self-conscious',
+  'aware',
   'avoiding',
   'bad',
   'worse',
@@ -479,6 +485,10 @@ export const CHANGE_NOUNS: ReadonlyMap<string, 'decrease' | 'increase' | 'improv
 
 /** Verbs of a task that is done or not (so the goal is measurable without a number): "complete", "resume". */
 export const COMPLETION_VERBS: ReadonlySet<string> = new Set([
+  'order',
+  'send',
+  'invite',
+  'cook',
   'back',
   'complete',
   'completes',
@@ -549,6 +559,10 @@ export const COMPLETION_VERBS: ReadonlySet<string> = new Set([
  * these those verbs are vague ("develop coping skills").
  */
 export const ARTIFACT_NOUNS: ReadonlySet<string> = new Set([
+  'call',
+  'phone',
+  'booking',
+  'reservation',
   'plan',
   'list',
   'hierarchy',
@@ -697,6 +711,9 @@ export const VAGUE_VERBS: ReadonlySet<string> = new Set([
   'try',
   'identify',
   'use',
+  'grieve',
+  'mourn',
+  'forgive',
   'challenge',
   'restructure',
   'dispute',

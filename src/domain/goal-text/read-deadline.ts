@@ -500,7 +500,11 @@ function readWithin(tokens: readonly Token[], index: number, trigger: string, to
     if (before === 'times' || before === 'x' || before === 'once' || before === 'twice')
       return { kind: 'duration', start: index, end };
   }
-  const start = ofStart(tokens, end);
+  // "within 12 sessions of CPT": sessions are always sessions of treatment.
+  const start =
+    amount.unit === 'session' && wordAt(tokens, end) === 'of'
+      ? { isDeadline: true, end: end + 2 }
+      : ofStart(tokens, end);
   if (!start.isDeadline) return { kind: 'duration', start: index, end };
   return relative(amount, index, start.end);
 }

@@ -157,6 +157,18 @@ const USE_BEFORE_USING = new Set([
   'cannabis',
   'alcohol',
 ]);
+const ONE_OFF_WORDS = new Set(['alone', 'unaccompanied', 'unassisted', 'unaided', 'solo']);
+const WITHOUT_ONE_OFF = new Set([
+  'help',
+  'support',
+  'assistance',
+  'leaving',
+  'escaping',
+  'escape',
+  'reassurance',
+  'washing',
+]);
+const SELF_WORDS = new Set(['herself', 'himself', 'myself', 'themselves', 'themself', 'yourself']);
 const MOTION_VERBS = new Set(['walk', 'drive', 'ride', 'cycle', 'travel', 'go', 'run', 'fly', 'swim', 'take']);
 const THROUGH_VERBS = new Set([
   'sit',
@@ -1143,8 +1155,17 @@ function readClause(
   // "be able to sit through a meeting", "walk to the end of the road": a capability shown, a trip made.
   const ability = words.some((w, k) => (w.word === 'able' && words[k + 1]?.word === 'to') || w.word === 'tolerate');
   const trip = head.words.some((w, k) => MOTION_VERBS.has(w) && k === 0) && head.trip;
+  // "alone", "unaccompanied", "without help", "by herself": an exposure task done once, not a habit.
+  const oneOff = words.some(
+    (w, k) =>
+      ONE_OFF_WORDS.has(w.word) ||
+      (w.word === 'without' && WITHOUT_ONE_OFF.has(words[k + 1]?.word ?? '')) ||
+      (w.word === 'by' && SELF_WORDS.has(words[k + 1]?.word ?? '')),
+  );
   const task =
-    (completion || (ability && nonGlobal.length > 0) || (trip && nonGlobal.length > 0 && head.words.length >= 2)) &&
+    (completion ||
+      ((ability || oneOff) && nonGlobal.length > 0) ||
+      (trip && nonGlobal.length > 0 && head.words.length >= 2)) &&
     !hasGoal &&
     !isInstrument &&
     (verbDirection === null || verbDirection === 'maintain') &&
