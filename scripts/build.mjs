@@ -6,7 +6,9 @@ import { build } from 'esbuild';
 
 const root = path.join(import.meta.dirname, '..');
 const src = path.join(root, 'src');
-const dist = path.join(root, 'dist');
+// CAIRN_BUILD_OUT builds elsewhere (the browser journeys in test/e2e build a private copy, so a concurrent rebuild of
+// dist/ cannot pull files from under their server).
+const dist = process.env.CAIRN_BUILD_OUT ? path.resolve(process.env.CAIRN_BUILD_OUT) : path.join(root, 'dist');
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -36,3 +38,19 @@ for (const f of files.filter((f) => f.endsWith('.json'))) {
   fs.copyFileSync(f, out);
 }
 fs.chmodSync(path.join(dist, 'cli', 'main.js'), 0o755);
+
+// The web app (src/web, React + Vite) into dist/web, which `cairn start` serves at /. Vite is a dev dependency: an
+// install without dev dependencies gets the server's placeholder page instead, and says so.
+let vite = null;
+try {
+  vite = await import('vite');
+} catch {
+  console.warn('build: Vite is not installed, so the web app was not built (the server shows a placeholder page).');
+}
+if (vite) {
+  await vite.build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: path.join(dist, 'web'), emptyOutDir: true },
+  });
+}

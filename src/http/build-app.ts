@@ -25,6 +25,7 @@ import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
 import { userRoutes } from './routes/users/index.js';
+import { findWebAppDir, registerWebApp } from './routes/web-app/index.js';
 
 export interface AppDeps extends SignInDeps {
   /** Checks the database answers (used by /readyz). */
@@ -38,6 +39,8 @@ export interface AppDeps extends SignInDeps {
   readonly attemptLimit?: { readonly max: number; readonly timeWindow: number };
   /** Where log lines go (default stdout); tests capture them to prove no client data is logged. */
   readonly logStream?: { readonly write: (line: string) => void };
+  /** The built web app (default: dist/web when it holds index.html); null serves the placeholder page at / instead. */
+  readonly webAppDir?: string | null;
 }
 
 function cookieOptions(publicUrl: string | null | undefined): SessionCookieOptions {
@@ -111,7 +114,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerHealthRoutes(app, deps);
-  registerHomeRoute(app);
+  const webAppDir = deps.webAppDir === undefined ? findWebAppDir() : deps.webAppDir;
+  if (webAppDir) await registerWebApp(app, webAppDir);
+  else registerHomeRoute(app);
 
   await app.register(
     async (api) => {
