@@ -36,8 +36,10 @@ import {
   VAGUE_MODIFIERS,
   VAGUE_VERBS,
 } from './goal-vocabulary.js';
+import { numberWordValue } from './number-words.js';
 import type { DeadlineReading } from './read-deadline.js';
 import { type GoalElement, labelVariants, type ValueElement } from './read-elements.js';
+import { periodOf } from './read-frequency.js';
 import type { Token } from './tokenize.js';
 
 /** Something about a clause that the findings report. */
@@ -157,6 +159,21 @@ const USE_BEFORE_USING = new Set([
   'cannabis',
   'alcohol',
 ]);
+const ADMIN_VERBS = new Set(['complete', 'completes', 'fill', 'administer', 'take', 'submit', 'return']);
+const ADMIN_SKIPS = new Set(['the', 'a', 'an', 'out', 'in', 'weekly', 'daily', 'monthly']);
+const LIGHT_VERBS = new Set(['have', 'make', 'take', 'give', 'hold', 'host', 'do']);
+
+/** A noun after "each"/"every" that is an occasion, not a period or a number ("each panic attack", "every session"). */
+function isEventNoun(word: string): boolean {
+  return (
+    word !== '' &&
+    periodOf(word) === undefined &&
+    numberWordValue(word) === undefined &&
+    !STOP_WORDS.has(word) &&
+    word !== 'other'
+  );
+}
+
 const ONE_OFF_WORDS = new Set(['alone', 'unaccompanied', 'unassisted', 'unaided', 'solo']);
 const WITHOUT_ONE_OFF = new Set([
   'help',
@@ -1156,23 +1173,34 @@ function readClause(
   const ability = words.some((w, k) => (w.word === 'able' && words[k + 1]?.word === 'to') || w.word === 'tolerate');
   const trip = head.words.some((w, k) => MOTION_VERBS.has(w) && k === 0) && head.trip;
   // "alone", "unaccompanied", "without help", "by herself": an exposure task done once, not a habit.
+  // "have a conversation", "make a call": a light verb with "a" names one event. "During each panic attack",
+  // "after every session": done on each occasion.
   const oneOff = words.some(
     (w, k) =>
       ONE_OFF_WORDS.has(w.word) ||
       (w.word === 'without' && WITHOUT_ONE_OFF.has(words[k + 1]?.word ?? '')) ||
-      (w.word === 'by' && SELF_WORDS.has(words[k + 1]?.word ?? '')),
+      (w.word === 'by' && SELF_WORDS.has(words[k + 1]?.word ?? '')) ||
+      (LIGHT_VERBS.has(w.word) &&
+        (words[k + 1]?.word === 'a' || words[k + 1]?.word === 'an') &&
+        w.index + 1 === words[k + 1]?.index) ||
+      ((w.word === 'each' || w.word === 'every') && isEventNoun(words[k + 1]?.word ?? '')),
   );
+  // "complete the PHQ-9 every two weeks": filling in the questionnaire is the task, not a score.
+  let beforeMeasure = measureElement === undefined ? -1 : measureElement.start - 1;
+  while (beforeMeasure >= from && ADMIN_SKIPS.has(wordOf(tokens[beforeMeasure]))) beforeMeasure--;
+  const administered = beforeMeasure >= from && ADMIN_VERBS.has(wordOf(tokens[beforeMeasure])) && !hasGoal;
   const task =
-    (completion ||
+    administered ||
+    ((completion ||
       ((ability || oneOff) && nonGlobal.length > 0) ||
       (trip && nonGlobal.length > 0 && head.words.length >= 2)) &&
-    !hasGoal &&
-    !isInstrument &&
-    (verbDirection === null || verbDirection === 'maintain') &&
-    !comparative &&
-    vagueFrequency === null;
+      !hasGoal &&
+      !isInstrument &&
+      (verbDirection === null || verbDirection === 'maintain') &&
+      !comparative &&
+      vagueFrequency === null);
 
-  const specific = isInstrument || specificHead || (operationalised && hasGoal);
+  const specific = isInstrument || specificHead || (operationalised && hasGoal) || task;
   const measurable = (hasGoal && (specificHead || operationalised)) || task;
 
   // Drop clauses with nothing in them ("within 12 weeks" alone, a label).
