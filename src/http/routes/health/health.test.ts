@@ -44,9 +44,9 @@ describe('registerHealthRoutes', () => {
     await app.close();
   });
 
-  it('answers an unknown route with the error shape and 404', async () => {
+  it('answers an unknown API route with the error shape and 404 (other paths belong to the web app)', async () => {
     const { app } = await buildTestApp(t);
-    const res = await app.inject({ method: 'GET', url: '/no/such/route' });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/no/such/route' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not-found', message: 'No such route.' } });
     await app.close();
