@@ -43,6 +43,7 @@ describe('readDeadline', () => {
     ['after 12 weeks of treatment', 12, 'week'],
     ['12 weeks from now', 12, 'week'],
     ['this week', 1, 'week'],
+    ['within 12 sessions of CPT', 12, 'session'],
   ])('reads "%s" as %d %s', (text, amount, unit) => {
     expect(read(text)).toMatchObject({ kind: 'relative', amount, unit });
   });
@@ -59,6 +60,8 @@ describe('readDeadline', () => {
     ['on or before 1 June 2027', '2027-06-01'],
     ['until 30 November 2026', '2026-11-30'],
     ['in June 2027', '2027-06-30'],
+    ['by the end of next month', '2026-10-31'],
+    ['on 5 June 2027', '2027-06-05'],
     ['by 3/31', '2027-03-31'],
   ])('reads "%s" as the date %s', (text, date) => {
     expect(read(text)).toMatchObject({ kind: 'date', date, valid: true });

@@ -424,8 +424,7 @@ export function readDeadline(tokens: readonly Token[], index: number, today: str
       let i = index + 1;
       if (wordAt(tokens, i) === 'the') i++;
       const date = readDate(tokens, i, { today });
-      const named =
-        date !== null && (tokens[i]?.kind === 'word' || tokens[date.end - 1]?.kind === 'word' || date.end - i >= 5);
+      const named = date !== null && (tokens.slice(i, date.end).some((t) => t.kind === 'word') || date.end - i >= 5);
       return date !== null && named
         ? { kind: 'date', date: date.date, valid: date.valid, start: index, end: date.end }
         : null;

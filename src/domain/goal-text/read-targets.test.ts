@@ -134,4 +134,52 @@ describe('readTargets', () => {
   it('skips a label before the statement', () => {
     expect(targets('Goal 2: Lower PHQ-9 from 22 to 9.')[0]?.baseline?.value).toBe(22);
   });
+
+  it.each([
+    'Go to the supermarket alone by week 9.',
+    'Order food at a restaurant without help.',
+    'Have a conversation with the neighbour.',
+    'Practise the breathing technique during each panic attack.',
+    'Client will be able to sit through a full meeting without leaving.',
+    'Walk to the end of the road.',
+    'Client will complete the PHQ-9 every two weeks.',
+  ])('reads "%s" as a task that is done or not', (text) => {
+    expect(read(text).clauses[0]).toMatchObject({ task: true, measurable: true });
+  });
+
+  it.each(['Use coping skills when anxious.', 'Make eye contact during conversations.', 'Exercise regularly.'])(
+    'does not read the habit "%s" as a task',
+    (text) => {
+      expect(read(text).clauses[0]?.task).toBe(false);
+    },
+  );
+
+  it('reads the number of a named cut-off as the target', () => {
+    expect(targets('Reduce PCL-5 total below the probable PTSD cut-off of 33.')[0]?.target).toMatchObject({
+      value: 33,
+      comparator: '<',
+    });
+  });
+
+  it('takes the period of a count from the subject ("weekly pleasurable activities")', () => {
+    expect(targets('Increase weekly pleasurable activities from 2 to 6.')[0]?.target).toMatchObject({
+      value: 6,
+      per: 'week',
+    });
+    expect(targets('Reduce the average number of drinks per week to 14 or less.')[0]?.target).toMatchObject({
+      per: 'week',
+    });
+  });
+
+  it('judges a head by its last noun ("safety behaviours" specific, "negative automatic thoughts" vague)', () => {
+    expect(read('Reduce safety behaviours during exposure.').clauses[0]?.specific).toBe(true);
+    expect(read('Challenge negative automatic thoughts.').clauses[0]?.specific).toBe(false);
+    expect(read('Have fewer bad days.').clauses[0]?.specific).toBe(false);
+  });
+
+  it('writes the subject as in the text', () => {
+    expect(targets('Reduce time in bed during the day from ~4 hours to ≤1 hour.')[0]?.behavior).toBe(
+      'time in bed during the day',
+    );
+  });
 });
