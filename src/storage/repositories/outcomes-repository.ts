@@ -71,7 +71,6 @@ bounds as (
          max(a.administered_on) as last_on
   from administration a
   where a.administered_on >= ${query.from} and a.administered_on <= ${query.to}
-    and a.instrument_id in (select instrument_id from params)
     ${byClinician}
   group by a.client_id, a.instrument_id
   having count(*) >= 2
