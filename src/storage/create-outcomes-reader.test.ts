@@ -121,6 +121,25 @@ describe('startOutcomesWorker', () => {
     }
   });
 
+  it('opens an encrypted database with the secret key it is given', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-outcomes-'));
+    const file = path.join(dir, 'cairn.db');
+    const secretKey = 'a test secret key of at least thirty-two characters';
+    const open = openSqlite(file, secretKey);
+    await migrateToLatest(open.db);
+    await open.close();
+    const right = startOutcomesWorker({ file, secretKey });
+    const wrong = startOutcomesWorker({ file, secretKey: null });
+    try {
+      expect(await right.computePracticeOutcomes(QUERY)).toEqual([]);
+      await expect(wrong.computePracticeOutcomes(QUERY)).rejects.toMatchObject({ code: 'invalid-config' });
+    } finally {
+      await right.close();
+      await wrong.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails pending requests when closed', async () => {
     const worker = startOutcomesWorker({
       file: path.join(os.tmpdir(), 'cairn-no-such-dir', 'cairn.db'),
