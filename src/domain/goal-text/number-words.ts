@@ -95,7 +95,12 @@ const TIMES: ReadonlyMap<string, number> = new Map([
 
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
-/** The value of a single number word (cardinal, ordinal or "once"/"twice"), or undefined. */
+/**
+ * The value of a single number word (cardinal, ordinal or "once"/"twice"), or undefined.
+ *
+ * @example
+ * numberWordValue('twelfth'); // 12
+ */
 export function numberWordValue(word: string): number | undefined {
   return UNITS.get(word) ?? TENS.get(word) ?? UNIT_ORDINALS.get(word) ?? TENS_ORDINALS.get(word) ?? TIMES.get(word);
 }

@@ -55,7 +55,12 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
 
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
-/** The month number of a month name token, or undefined. "May" and "Mar" count only when capitalised. */
+/**
+ * The month number of a month name token, or undefined. "May" and "Mar" count only when capitalised.
+ *
+ * @example
+ * monthOf(tokenize('Sept')[0]); // 9
+ */
 export function monthOf(token: Token | undefined): number | undefined {
   if (token === undefined || token.kind !== 'word') return undefined;
   const month = MONTHS.get(token.norm);

@@ -205,7 +205,12 @@ function bandLabels(instruments: readonly GoalTextInstrument[]): readonly BandLa
   return labels;
 }
 
-/** "none/minimal" → ["none/minimal", "none", "minimal"]; "Zone II (hazardous)" → also "hazardous". */
+/**
+ * The ways a band label may be written: its parts and alternatives, in lower case.
+ *
+ * @example
+ * labelVariants('zone II (hazardous)'); // ['zone ii (hazardous)', 'hazardous', …]
+ */
 export function labelVariants(label: string): string[] {
   const lower = label.toLowerCase().trim();
   const variants = new Set<string>([lower.replace(/[-/]/g, ' ').replace(/\s+/g, ' ')]);

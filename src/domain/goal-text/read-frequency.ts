@@ -46,7 +46,12 @@ function wordAt(tokens: readonly Token[], index: number): string {
   return token !== undefined && token.kind === 'word' ? token.norm : '';
 }
 
-/** The period named by a period word ("week", "wk", "night"), or undefined. */
+/**
+ * The period named by a period word ("week", "wk", "night"), or undefined.
+ *
+ * @example
+ * periodOf('night'); // 'day'
+ */
 export function periodOf(word: string): Period | undefined {
   return PERIOD_WORDS.get(word);
 }

@@ -9,7 +9,12 @@ import { readTargets, type TargetsReading } from '../read-targets.js';
 import { tokenize } from '../tokenize.js';
 import { TEST_GOAL_TEXT_INSTRUMENTS } from './test-goal-text-instruments.js';
 
-/** The clauses, deadlines and unknown scales of a statement, with the test instruments and today 2026-09-01. */
+/**
+ * The clauses, deadlines and unknown scales of a statement, with the test instruments and today 2026-09-01.
+ *
+ * @example
+ * readForTest('Reduce panic attacks.').clauses[0]?.specific; // true
+ */
 export function readForTest(text: string): TargetsReading {
   const tokens = tokenize(text);
   const elements = readElements(tokens, {
