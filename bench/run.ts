@@ -62,7 +62,8 @@ const fmt = (v: unknown) =>
     : String(v ?? '');
 const rows = results.map((r) => {
   const value = r.value ?? Object.entries(r).find(([k, v]) => typeof v === 'number' && k !== 'ratio')?.[1];
-  return `| ${r.name} | ${fmt(value)} ${r.unit ?? ''} | ${fmt(r.baseline)} | ${fmt(r.ratio)} |`;
+  const baseline = r.baseline ?? Object.entries(r).find(([k]) => k.toLowerCase().includes('baseline'))?.[1];
+  return `| ${r.name} | ${fmt(value)} ${r.unit ?? ''} | ${fmt(baseline)} | ${fmt(r.ratio)} |`;
 });
 const md = `# Performance
 
