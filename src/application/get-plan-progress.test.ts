@@ -70,6 +70,10 @@ for (const dialect of DIALECTS) {
       });
       const shopping = await targetOn(deps, view, 'independent grocery shopping trips');
       expect([shopping.status, shopping.decision.rule]).toEqual(['met', 'goal-met']);
+      // 3 a week is ≈ 13 a month: the weekly log of 1 attack (≈ 4.3 a month) is ahead of the line from 13 to 1.
+      const attacks = await targetOn(deps, view, 'panic attacks');
+      expect(attacks.baseline?.value).toBe(13);
+      expect([attacks.status, attacks.decision.rule]).toEqual(['on-track', 'on-expected-trajectory']);
     });
 
     it('PTSD (guide case 3): PCL-5 52 → ≤ 30 is off track at week 10, 47 against an expected 38.25', async () => {

@@ -2,6 +2,7 @@ import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
 import { getMeasure } from '../measures/registry.js';
 import { type Actor, actorLabel, type Role } from './actor.js';
+import { alertsRaisedByAdministration } from './alerts-raised-by-administration.js';
 import {
   buildDepressionCase,
   buildPanicCase,
@@ -212,6 +213,18 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
       await storeCase(tx, c, clinician.id, label, now);
       await tx.insertAdministrations(c.administrations, now);
       await tx.insertBehaviorLogs(c.behaviorLogs, now);
+      // The same alerts recording these administrations in session would raise (the depression case's first PHQ-9
+      // answers item 9): open until a clinician records what was done.
+      const alerts = c.administrations.flatMap((a) =>
+        alertsRaisedByAdministration(a).map((alert) => ({
+          id: deps.ids.newId(),
+          clientId: c.client.id,
+          alert,
+          raisedAt: a.administeredAt,
+          closure: null,
+        })),
+      );
+      await tx.insertAlerts(alerts);
       await tx.appendAudit(
         [
           {

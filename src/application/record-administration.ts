@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Alert } from '../domain/alerts/alert.js';
-import { computeOpenAlerts } from '../domain/alerts/compute-open-alerts.js';
 import { type MeasureScore, scoreMeasureOrThrow } from '../domain/scoring/score-measure.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
 import { issue } from '../domain/shared/issue.js';
 import { getMeasure } from '../measures/registry.js';
 import type { Actor } from './actor.js';
+import { alertsRaisedByAdministration } from './alerts-raised-by-administration.js';
 import { assertClientAccess } from './assert-client-access.js';
 import { clientAuditEvent } from './client-audit-event.js';
 import { clientIdOf } from './client-id-of.js';
@@ -99,24 +99,7 @@ export async function recordAdministration(
     flags: score.flags.map((f) => ({ code: f.code, item: f.item })),
     recordedBy: actor.kind === 'user' ? actor.userId : null,
   };
-  // The domain's alert rules, given this administration alone, yield exactly the alerts it raises by itself.
-  const alerts = computeOpenAlerts({
-    today: administration.administeredOn,
-    administrations: [
-      {
-        id: administration.id,
-        instrumentId: administration.instrumentId,
-        date: administration.administeredOn,
-        total: score.total,
-        flags: administration.flags.map((f) => ({ code: f.code, item: f.item ?? 0 })),
-      },
-    ],
-    goals: [],
-    progress: null,
-    acknowledgements: [],
-    treatmentStartedOn: null,
-    instruments: getMeasure,
-  }).filter((a) => a.closing === 'recorded-action');
+  const alerts = alertsRaisedByAdministration(administration);
 
   const at = now.toISOString();
   const stored: StoredAlert[] = alerts.map((alert) => ({

@@ -1,4 +1,5 @@
 import type { Formulation } from '../../domain/formulation/formulation.js';
+import { convertRate } from '../../domain/progress/behavior-rate.js';
 import type { MeasureDefinition } from '../../domain/scoring/measure-definition.js';
 import { addDays, type CalendarDate } from '../../domain/shared/calendar-date.js';
 import type { Goal } from '../../domain/treatment-plans/goal.js';
@@ -470,7 +471,15 @@ export function buildPanicCase(input: DemoCaseInput): DemoCase {
     targets: [
       buildTarget(
         id(),
-        { behaviorId: attacks.id, direction: 'decrease', baseline: 3, value: 1, comparator: '<=', per: 'month' },
+        {
+          behaviorId: attacks.id,
+          direction: 'decrease',
+          // 3 a week, expressed per month like the goal (≈ 13 a month): a target has one period for both values.
+          baseline: Math.round(convertRate(3, 'week', 'month') * 10) / 10,
+          value: 1,
+          comparator: '<=',
+          per: 'month',
+        },
         start,
         due,
       ),
