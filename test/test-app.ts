@@ -1,8 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
+import type { User } from '../src/application/ports.js';
+import { sessionTokenHash } from '../src/application/sign-in.js';
 import type { AppDeps } from '../src/http/build-app.js';
 import { buildApp } from '../src/http/build-app.js';
+import { csrfTokenFor } from '../src/http/plugins/authenticate.js';
 import { createAuthDeps } from '../src/storage/create-auth-deps.js';
+import { createOutcomesReader } from '../src/storage/create-outcomes-reader.js';
 import type { TestDatabase } from './dialects.js';
 import { buildTestDeps } from './test-deps.js';
 
@@ -55,6 +59,7 @@ export async function buildTestApp(
   const deps: AppDeps = {
     ...createAuthDeps({ ...base, clock }, TEST_SECRETS_KEY),
     checkDatabase: async () => undefined,
+    outcomes: createOutcomesReader(t, null),
     ...(options.captureLogs
       ? { logLevel: 'info' as const, logStream: { write: (line: string) => logs.push(line) } }
       : {}),
@@ -136,4 +141,32 @@ export async function signInAs(
   const verified = await browser.post('/api/v1/auth/totp', { code: await totpCode(secret, clock) });
   if (verified.statusCode !== 200) throw new Error(`totp failed: ${verified.statusCode} ${verified.body}`);
   return { browser, secret };
+}
+
+/**
+ * A browser already signed in as `user` (a complete session written straight to storage): for authorization tests,
+ * where the sign-in itself is not what is tested and accounts may have no usable password.
+ *
+ * @example
+ * const clinician = await sessionFor(ctx, demo.users.clinician);
+ * await clinician.get(`/api/v1/clients/${clientId}`);
+ */
+export async function sessionFor(ctx: TestApp, user: User): Promise<TestBrowser> {
+  const token = ctx.deps.tokens.newToken(32);
+  const now = ctx.clock.now();
+  await ctx.deps.store.insertSession({
+    id: ctx.deps.ids.newId(),
+    tokenHash: sessionTokenHash(ctx.deps, token),
+    userId: user.id,
+    stage: 'complete',
+    pendingTotpSecret: null,
+    origin: null,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + 12 * 3_600_000).toISOString(),
+  });
+  const browser = new TestBrowser(ctx.app);
+  browser.cookie = `cairn_session=${token}`;
+  browser.csrf = csrfTokenFor(token);
+  return browser;
 }

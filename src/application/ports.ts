@@ -278,6 +278,8 @@ export interface Store {
   readonly listDiagnoses: (clientId: string) => Promise<readonly Diagnosis[]>;
   /** Clients in a user's reach (or the whole practice), newest first, keyset-paginated. */
   readonly listCaseload: (query: CaseloadQuery) => Promise<readonly CaseloadEntry[]>;
+  /** Edits the formulation in place, keeping element ids (goals link to them); creates it when missing. */
+  readonly updateFormulation: (formulation: Formulation, updatedBy: string, updatedAt: string) => Promise<void>;
   /** Audit events newest first, optionally before a sequence number and only those naming a client. */
   readonly listAuditNewestFirst: (options: {
     readonly beforeSeq?: number;
@@ -404,8 +406,11 @@ export interface ClientAssignment {
 export interface CaseloadQuery {
   readonly practiceId: string;
   readonly userId: string;
-  /** `reach`: assigned to the user or to a clinician the user supervises; `practice`: every client (auditors). */
-  readonly scope: 'reach' | 'practice';
+  /**
+   * `assigned`: clients assigned to the user; `assigned-or-supervised`: also those assigned to a clinician the user
+   * supervises; `practice`: every client of the practice (auditors).
+   */
+  readonly scope: 'assigned' | 'assigned-or-supervised' | 'practice';
   readonly status?: ClientStatus;
   readonly limit: number;
   /** Keyset cursor: the last entry of the previous page. */

@@ -11,16 +11,25 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { SignInDeps } from '../application/auth-policy.js';
+import type { PracticeOutcomesReader } from '../application/ports.js';
 import type { LogLevel } from '../config/load-config.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
 import { registerAudit } from './plugins/audit.js';
 import { registerAuthenticate, type SessionCookieOptions } from './plugins/authenticate.js';
+import { registerClientReach } from './plugins/client-reach.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { alertRoutes } from './routes/alerts/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth/index.js';
+import { caseloadRoutes } from './routes/caseload/index.js';
+import { clientRoutes } from './routes/clients/index.js';
+import { goalRoutes } from './routes/goals/index.js';
 import { registerHealthRoutes } from './routes/health/index.js';
 import { registerHomeRoute } from './routes/home/index.js';
+import { measureRoutes } from './routes/measures/index.js';
+import { outcomeRoutes } from './routes/outcomes/index.js';
+import { progressRoutes } from './routes/progress/index.js';
 import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
@@ -37,6 +46,8 @@ export interface AppDeps extends SignInDeps {
   readonly trustProxy?: boolean;
   /** Requests per address and window on the sign-in routes (default 20 per minute). */
   readonly attemptLimit?: { readonly max: number; readonly timeWindow: number };
+  /** Runs the practice outcomes report off the request path (a worker thread on SQLite). */
+  readonly outcomes: PracticeOutcomesReader;
   /** Where log lines go (default stdout); tests capture them to prove no client data is logged. */
   readonly logStream?: { readonly write: (line: string) => void };
   /** The built web app (default: dist/web when it holds index.html); null serves the placeholder page at / instead. */
@@ -122,12 +133,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       registerAudit(api, deps);
       registerAuthenticate(api, cookie);
+      registerClientReach(api);
       await api.register(setupRoutes);
       await api.register(authRoutes, { cookie, attemptLimit: deps.attemptLimit ?? { max: 20, timeWindow: 60_000 } });
       await api.register(userRoutes);
       await api.register(supervisionRoutes);
       await api.register(settingsRoutes);
       await api.register(auditRoutes);
+      await api.register(clientRoutes);
+      await api.register(caseloadRoutes);
+      await api.register(goalRoutes);
+      await api.register(measureRoutes);
+      await api.register(progressRoutes);
+      await api.register(alertRoutes);
+      await api.register(outcomeRoutes, { outcomes: deps.outcomes });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { User } from '../application/ports.js';
+import type { CaseloadEntry, Client, ClientAssignment, User } from '../application/ports.js';
+import type { AssignmentView, CaseloadRowView, ClientView } from '../contract/clients.js';
 import type { UserView } from '../contract/users.js';
 
 /**
@@ -17,5 +18,29 @@ export function presentUser(user: User): z.infer<typeof UserView> {
     roles: [...user.roles],
     active: user.active,
     createdAt: user.createdAt,
+  };
+}
+
+/** A client as the API shows it (the practice id stays inside). */
+export function presentClient(client: Client): z.infer<typeof ClientView> {
+  return {
+    id: client.id,
+    recordNumber: client.recordNumber,
+    givenName: client.givenName,
+    familyName: client.familyName,
+    dateOfBirth: client.dateOfBirth,
+    status: client.status,
+  };
+}
+
+export function presentAssignment(a: ClientAssignment): z.infer<typeof AssignmentView> {
+  return { clientId: a.clientId, userId: a.userId, role: a.role, createdAt: a.createdAt };
+}
+
+export function presentCaseloadRow(e: CaseloadEntry): z.infer<typeof CaseloadRowView> {
+  return {
+    client: presentClient(e.client),
+    primaryClinicianId: e.primaryClinicianId,
+    latestScores: e.latestScores.map((s) => ({ ...s })),
   };
 }

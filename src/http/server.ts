@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load-config.js';
 import { createAuthDeps } from '../storage/create-auth-deps.js';
+import { createOutcomesReader } from '../storage/create-outcomes-reader.js';
 import { openStore } from '../storage/open-store.js';
 import { buildApp } from './build-app.js';
 
@@ -27,16 +28,20 @@ export async function startServer(
   const opened = await openStore(config, config.databaseUrl ? 'refuse-pending' : 'apply');
   if (opened.keys.warning) log.warn(`warning: ${opened.keys.warning}`);
   for (const name of opened.applied) log.warn(`migrated: ${name}`);
+  // The practice outcomes report runs off the request path (a worker thread with its own connection on SQLite).
+  const outcomes = createOutcomesReader(opened.database, config.secretKey);
   let app: FastifyInstance;
   try {
     app = await buildApp({
       ...createAuthDeps(opened.deps, opened.keys.secretsKey),
+      outcomes,
       checkDatabase: opened.checkDatabase,
       logLevel: config.logLevel,
       publicUrl: config.publicUrl,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await outcomes.close();
     await opened.close();
     throw error;
   }
@@ -48,6 +53,7 @@ export async function startServer(
     url: `http://${host}:${port}`,
     close: async () => {
       await app.close();
+      await outcomes.close();
       await opened.close();
     },
   };

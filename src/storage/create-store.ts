@@ -13,6 +13,7 @@ import {
   listDiagnoses,
   removeClientAssignment,
 } from './repositories/caseload-repository.js';
+import { updateFormulation } from './repositories/formulation-repository.js';
 import {
   countUnusedRecoveryCodes,
   countUsersForSetup,
@@ -172,6 +173,7 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     listDiagnoses: t(listDiagnoses),
     listCaseload: t(listCaseload),
     listAuditNewestFirst: t(listAuditNewestFirst),
+    updateFormulation: t(updateFormulation),
     transaction: (work) =>
       inTransaction
         ? work(store)

@@ -33,6 +33,11 @@ declare module 'fastify' {
     roles?: readonly Role[];
     /** Action name of the request's audit event when no use case wrote one (e.g. on a refusal); false: none. */
     audit?: string | false;
+    /**
+     * Checks the caller reaches the client the request names, before the body is validated (DESIGN 3.3: 404 comes
+     * before 400). Throws not-found (out of reach) or forbidden (an auditor writing).
+     */
+    reach?: (request: FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
     /** The signed-in session, or null. Set by the authenticate plugin. */

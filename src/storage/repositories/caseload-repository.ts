@@ -16,7 +16,7 @@ import { clientRowToClient } from './client-repository.js';
  * (clients in a user's reach, newest first, keyset-paginated, with each client's latest score per instrument).
  *
  * @example
- * const page = await listCaseload(db, { practiceId, userId, scope: 'reach', limit: 50, after: null });
+ * const page = await listCaseload(db, { practiceId, userId, scope: 'assigned', limit: 50, after: null });
  */
 export async function findClientById(db: Kysely<Database>, clientId: string): Promise<Client | null> {
   const row = await db.selectFrom('client').selectAll().where('id', '=', clientId).executeTakeFirst();
@@ -68,8 +68,9 @@ export async function listCaseload(db: Kysely<Database>, query: CaseloadQuery): 
     .selectAll('client')
     .select('primary_assignment.user_id as primary_clinician_id')
     .where('client.practice_id', '=', query.practiceId);
-  if (query.scope === 'reach') {
+  if (query.scope !== 'practice') {
     const userId = query.userId;
+    const supervised = query.scope === 'assigned-or-supervised';
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -77,14 +78,16 @@ export async function listCaseload(db: Kysely<Database>, query: CaseloadQuery): 
           .select('a.client_id')
           .whereRef('a.client_id', '=', 'client.id')
           .where((inner) =>
-            inner.or([
-              inner('a.user_id', '=', userId),
-              inner(
-                'a.user_id',
-                'in',
-                inner.selectFrom('supervision').select('clinician_id').where('supervisor_id', '=', userId),
-              ),
-            ]),
+            supervised
+              ? inner.or([
+                  inner('a.user_id', '=', userId),
+                  inner(
+                    'a.user_id',
+                    'in',
+                    inner.selectFrom('supervision').select('clinician_id').where('supervisor_id', '=', userId),
+                  ),
+                ])
+              : inner('a.user_id', '=', userId),
           ),
       ),
     );

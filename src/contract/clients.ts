@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+/**
+ * Clients, their assignments and the caseload. Client data travels only in bodies, never in URLs.
+ *
+ * @example
+ * const body: z.infer<typeof CreateClientRequest> = { givenName: 'Jordan', familyName: 'Lee', dateOfBirth: '1990-04-02' };
+ */
+export const ClientStatusName = z.enum(['active', 'discharged', 'archived']);
+
+export const ClientView = z
+  .object({
+    id: Id,
+    recordNumber: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    dateOfBirth: z.string().nullable(),
+    status: ClientStatusName,
+  })
+  .meta({ id: 'Client' });
+
+export const CreateClientRequest = z.strictObject({
+  recordNumber: z.string().max(50).optional().describe('Generated when omitted.'),
+  givenName: z.string().max(100),
+  familyName: z.string().max(100),
+  dateOfBirth: z.string().max(10).nullable().optional().describe('YYYY-MM-DD'),
+  primaryClinicianId: Id.optional().describe('Defaults to the caller; else a clinician the caller supervises.'),
+});
+
+export const ClientParams = z.strictObject({ clientId: Id });
+
+export const AssignmentView = z.object({
+  clientId: Id,
+  userId: Id,
+  role: z.enum(['primary', 'additional']),
+  createdAt: z.string(),
+});
+
+export const AssignRequest = z.strictObject({ userId: Id, role: z.enum(['primary', 'additional']) });
+
+export const DiagnosisView = z.object({
+  id: Id,
+  code: z.string().describe('ICD-10-CM'),
+  description: z.string(),
+  primary: z.boolean(),
+});
+
+export const AddDiagnosisRequest = z.strictObject({
+  code: z.string().max(10),
+  description: z.string().max(300),
+  primary: z.boolean().optional(),
+});
+
+export const ClientRecordView = z.object({
+  client: ClientView,
+  assignments: z.array(AssignmentView),
+  diagnoses: z.array(DiagnosisView),
+});
+
+export const LatestScoreView = z.object({
+  instrumentId: z.string(),
+  total: z.number(),
+  severity: z.string().nullable(),
+  administeredOn: z.string(),
+});
+
+export const CaseloadRowView = z.object({
+  client: ClientView,
+  primaryClinicianId: Id.nullable(),
+  latestScores: z.array(LatestScoreView),
+});
+
+export const CaseloadQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+  status: ClientStatusName.optional(),
+});

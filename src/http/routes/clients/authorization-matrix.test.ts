@@ -1,0 +1,216 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../../test/dialects.js';
+import { type DemoPractice, seedDemoPractice } from '../../../../test/seed-demo-practice.js';
+import { buildTestApp, sessionFor, type TestApp, type TestBrowser } from '../../../../test/test-app.js';
+
+type Mode = 'read' | 'write';
+type Method = 'GET' | 'POST' | 'PUT';
+
+interface Fixture {
+  readonly behaviorId: string;
+  readonly formulation: unknown;
+}
+
+interface RouteCase {
+  readonly name: string;
+  readonly mode: Mode;
+  /** Statuses that mean "done" when the client is in reach. */
+  readonly ok: readonly number[];
+  readonly request: (clientId: string, f: Fixture, n: number) => [Method, string, unknown?];
+}
+
+/** Every route that touches one client's data. */
+const ROUTES: readonly RouteCase[] = [
+  { name: 'client', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}`] },
+  { name: 'assignments', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/assignments`] },
+  { name: 'diagnoses', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/diagnoses`] },
+  { name: 'formulation', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/formulation`] },
+  { name: 'plan', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/plan`] },
+  { name: 'series', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/series`] },
+  { name: 'behaviors', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/behaviors`] },
+  { name: 'progress', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/progress`] },
+  { name: 'alerts', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/alerts`] },
+  {
+    name: 'goal check',
+    mode: 'read',
+    ok: [200],
+    request: (c) => [
+      'POST',
+      '/api/v1/goals/check',
+      { text: 'Reduce PHQ-9 to 9 or less within 12 weeks.', clientId: c },
+    ],
+  },
+  {
+    name: 'add diagnosis',
+    mode: 'write',
+    ok: [201],
+    request: (c) => ['POST', `/api/v1/clients/${c}/diagnoses`, { code: 'Z63.0', description: 'Relationship distress' }],
+  },
+  {
+    name: 'save formulation',
+    mode: 'write',
+    ok: [200],
+    request: (c, f) => ['PUT', `/api/v1/clients/${c}/formulation`, f.formulation],
+  },
+  {
+    name: 'record administration',
+    mode: 'write',
+    ok: [201],
+    request: (c) => [
+      'POST',
+      `/api/v1/clients/${c}/administrations`,
+      { instrumentId: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1] },
+    ],
+  },
+  {
+    name: 'define behaviour',
+    mode: 'write',
+    ok: [201],
+    request: (c, _f, n) => [
+      'POST',
+      `/api/v1/clients/${c}/behaviors`,
+      { name: `Checking ${n}`, period: 'day', direction: 'decrease' },
+    ],
+  },
+  {
+    name: 'log behaviour',
+    mode: 'write',
+    ok: [201],
+    request: (c, f) => [
+      'POST',
+      `/api/v1/clients/${c}/behaviors/${f.behaviorId}/logs`,
+      { periodStart: '2026-11-20', count: 2 },
+    ],
+  },
+  {
+    // An invalid action: in reach the body is judged (400); out of reach the answer is 404 before any validation.
+    name: 'acknowledge alert (invalid body)',
+    mode: 'write',
+    ok: [400],
+    request: (c) => [
+      'POST',
+      `/api/v1/clients/${c}/alerts/acknowledge`,
+      { alertKey: 'critical-item-answered:x:9', action: 'shrugged', note: '' },
+    ],
+  },
+];
+
+type Person = 'clinician' | 'otherClinician' | 'supervisor' | 'otherSupervisor' | 'auditor' | 'admin';
+type ClientName = 'mine' | 'theirs';
+
+/**
+ * Who reaches what (DESIGN 2.8): `mine` is assigned to the clinician, whom the supervisor supervises; `theirs` to the
+ * other clinician only. Auditors read everything and write nothing; an admin without a clinical role reaches nothing.
+ */
+function expected(person: Person, client: ClientName, mode: Mode): 'ok' | 403 | 404 {
+  if (person === 'auditor') return mode === 'read' ? 'ok' : 403;
+  const reaches: Record<Person, readonly ClientName[]> = {
+    clinician: ['mine'],
+    supervisor: ['mine'],
+    otherClinician: ['theirs'],
+    otherSupervisor: [],
+    auditor: ['mine', 'theirs'],
+    admin: [],
+  };
+  return reaches[person].includes(client) ? 'ok' : 404;
+}
+
+for (const dialect of DIALECTS) {
+  describe(`authorization matrix (role × route × reach) on ${dialect}`, () => {
+    let t: TestDatabase;
+    let ctx: TestApp;
+    let demo: DemoPractice;
+    const browsers = {} as Record<Person, TestBrowser>;
+    const clients = {} as Record<ClientName, string>;
+    const fixtures = {} as Record<ClientName, Fixture>;
+
+    beforeAll(async () => {
+      t = await createTestDatabase(dialect);
+      ctx = await buildTestApp(t);
+      demo = await seedDemoPractice(ctx.deps);
+      for (const person of Object.keys(demo.users) as Person[])
+        browsers[person] = await sessionFor(ctx, demo.users[person]);
+      // The panic case moves to the other clinician: the admin reassigns it, then removes the first clinician.
+      clients.mine = demo.clients.depression;
+      clients.theirs = demo.clients.panic;
+      const reassign = await browsers.admin.post(`/api/v1/clients/${clients.theirs}/assignments`, {
+        userId: demo.users.otherClinician.id,
+        role: 'primary',
+      });
+      expect(reassign.statusCode).toBe(201);
+      const removed = await browsers.admin.request(
+        'DELETE',
+        `/api/v1/clients/${clients.theirs}/assignments/${demo.users.clinician.id}`,
+      );
+      expect(removed.statusCode).toBe(204);
+      for (const [name, owner] of [
+        ['mine', browsers.clinician],
+        ['theirs', browsers.otherClinician],
+      ] as const) {
+        const behavior = await owner.post(`/api/v1/clients/${clients[name]}/behaviors`, {
+          name: 'Avoided situations',
+          period: 'week',
+          direction: 'decrease',
+        });
+        const formulation = (await owner.get(`/api/v1/clients/${clients[name]}/formulation`)).json();
+        fixtures[name] = {
+          behaviorId: behavior.json().id,
+          formulation: { problemAreas: formulation.problemAreas, elements: formulation.elements },
+        };
+      }
+    });
+    afterAll(async () => {
+      await ctx.app.close();
+      await t.dispose();
+    });
+
+    let n = 0;
+    const people: Person[] = ['clinician', 'otherClinician', 'supervisor', 'otherSupervisor', 'auditor', 'admin'];
+    for (const route of ROUTES) {
+      for (const person of people) {
+        for (const client of ['mine', 'theirs'] as const) {
+          const want = expected(person, client, route.mode);
+          it(`${route.name}: ${person} on ${client} client → ${want}`, async () => {
+            n += 1;
+            const [method, url, payload] = route.request(clients[client], fixtures[client], n);
+            const res: LightMyRequestResponse = await browsers[person].request(method, url, payload);
+            if (want === 'ok') {
+              expect(route.ok, `${res.statusCode} ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+            } else {
+              expect(res.statusCode, res.body.slice(0, 300)).toBe(want);
+              expect(res.json().error.code).toBe(want === 404 ? 'not-found' : 'forbidden');
+            }
+          });
+        }
+      }
+    }
+
+    it('answers 404 for an id that is no client at all, and for an id that is not even an id', async () => {
+      const res = await browsers.clinician.get('/api/v1/clients/00000000-0000-4000-8000-000000000000');
+      expect(res.statusCode).toBe(404);
+      expect((await browsers.clinician.get('/api/v1/clients/not-an-id')).statusCode).toBe(404);
+    });
+
+    it('lists only the clients in reach in the caseload', async () => {
+      const ids = async (p: Person) =>
+        ((await browsers[p].get('/api/v1/caseload')).json().items as { client: { id: string } }[]).map(
+          (r) => r.client.id,
+        );
+      expect(await ids('clinician')).toContain(clients.mine);
+      expect(await ids('clinician')).not.toContain(clients.theirs);
+      expect(await ids('otherClinician')).toEqual([clients.theirs]);
+      expect(await ids('supervisor')).not.toContain(clients.theirs);
+      expect(await ids('otherSupervisor')).toEqual([]);
+      expect(await ids('admin')).toEqual([]);
+      expect(await ids('auditor')).toEqual(expect.arrayContaining([clients.mine, clients.theirs]));
+    });
+
+    it('recorded the refusals in the audit trail, which still verifies', async () => {
+      const events = await ctx.deps.store.listAudit({ limit: 100_000 });
+      const denied = events.filter((e) => e.outcome === 'denied' && e.clientIds.includes(clients.theirs));
+      expect(denied.length).toBeGreaterThan(10);
+      expect(await ctx.deps.store.verifyAudit()).toMatchObject({ ok: true });
+    });
+  });
+}
