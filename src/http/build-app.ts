@@ -76,9 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? {
           level: deps.logLevel,
           ...(deps.logStream ? { stream: deps.logStream } : {}),
-          // Log method and route pattern only: ids in URLs are opaque, and query strings are never logged.
+          // Log method and route pattern only: never the concrete path or query string, which for an unknown route
+          // could hold whatever a caller typed.
           serializers: {
-            req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0] }),
+            req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? '(no route)' }),
           },
         }
       : false,

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SignInDeps } from '../../application/auth-policy.js';
 import type { AuditEventInput, Store } from '../../application/ports.js';
-import { AppError } from '../../domain/shared/app-error.js';
 import { ErrorCode } from '../../domain/shared/error-codes.js';
 import type { RequestAudit } from './request-context.js';
 
@@ -71,6 +70,7 @@ function fallbackEvent(request: FastifyRequest, reply: FastifyReply): AuditEvent
  * their own events (inside their transaction for writes); this plugin hands each request deps whose store marks that
  * it happened and stamps the client's address, and in `onSend` writes the request's event itself when no use case
  * did — refusals (401/403/404/429), invalid input, conflicts. If that write fails the answer becomes 503.
+ * A use case's own audit write failing makes the use case fail (503) and roll back its write.
  *
  * @example
  * registerAudit(api, deps); // inside the /api/v1 context, before the authenticate plugin
@@ -89,10 +89,13 @@ export function registerAudit(app: FastifyInstance, deps: SignInDeps): void {
       await deps.store.appendAudit([fallbackEvent(request, reply)], deps.clock.now().toISOString());
       state.recorded = true;
     } catch (error) {
+      // Nothing leaves without its audit record: whatever was about to be sent becomes a 503 (the error handler may
+      // already have run for this reply, so the answer is written here).
       state.failed = true;
       request.log.error({ err: { message: (error as Error).message } }, 'audit write failed');
-      throw new AppError(ErrorCode.databaseUnavailable, 'The database is unavailable.', {
-        cause: error,
+      reply.status(503).header('Retry-After', '5').type('application/json; charset=utf-8');
+      return JSON.stringify({
+        error: { code: ErrorCode.databaseUnavailable, message: 'The database is unavailable.' },
       });
     }
     return payload;
