@@ -35,5 +35,11 @@ export const ErrorCode = {
   secondFactorRequired: 'second-factor-required',
   /** Too many failed attempts or requests; try again after the Retry-After delay. */
   tooManyAttempts: 'too-many-attempts',
+  /** A backup file cannot be read: wrong key or damaged file (or not a Cairn backup at all). */
+  backupUnreadable: 'backup-unreadable',
+  /** A backup was taken from a schema newer than this program (it lists migrations this build does not know). */
+  backupFromNewerSchema: 'backup-from-newer-schema',
+  /** A restore target already holds data; restore only into an empty data directory or database. */
+  restoreTargetNotEmpty: 'restore-target-not-empty',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

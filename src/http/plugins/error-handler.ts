@@ -25,6 +25,9 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'unscorable-response': 400,
   'second-factor-required': 401,
   'too-many-attempts': 429,
+  'backup-unreadable': 400,
+  'backup-from-newer-schema': 409,
+  'restore-target-not-empty': 409,
 };
 
 /**
