@@ -4,8 +4,15 @@ import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { AppError } from '../../domain/shared/app-error.js';
 import { ErrorCode } from '../../domain/shared/error-codes.js';
-import { loadKeys } from '../load-keys.js';
-import { type DatabaseSettings, openPostgres, openSqlite, SQLITE_FILE_NAME } from '../open-database.js';
+import { createStore } from '../create-store.js';
+import { type Keys, loadKeys } from '../load-keys.js';
+import {
+  type DatabaseSettings,
+  type OpenDatabase,
+  openPostgres,
+  openSqlite,
+  SQLITE_FILE_NAME,
+} from '../open-database.js';
 import type { Database } from '../tables/database.js';
 import { BACKUP_FORMAT_VERSION, type BackupHeader, encryptBackup } from './backup-format.js';
 import { listPostgresTables } from './postgres-tables.js';
@@ -19,6 +26,8 @@ export type BackupProgress =
 export interface CreateBackupOptions {
   readonly onProgress?: (progress: BackupProgress) => void;
   readonly now?: () => Date;
+  /** When set (e.g. 'cli:ana'), a `backup.create` event by this actor is appended to the source's audit trail. */
+  readonly auditActor?: string;
 }
 
 /** What a finished backup holds. */
@@ -36,25 +45,40 @@ async function migrationNames(db: Kysely<Database>): Promise<string[]> {
   return rows.rows.map((r) => r.name);
 }
 
+async function recordBackup(database: OpenDatabase, keys: Keys, options: CreateBackupOptions, at: Date) {
+  if (!options.auditActor) return;
+  const store = createStore(database.db, database.dialect, keys.auditKey);
+  await store.appendAudit(
+    [
+      {
+        actor: options.auditActor,
+        action: 'backup.create',
+        resource: null,
+        clientIds: [],
+        outcome: 'success',
+        origin: 'cli',
+      },
+    ],
+    at.toISOString(),
+  );
+}
+
 async function backupSqlite(
   settings: DatabaseSettings,
   outFile: string,
-  backupKey: Buffer,
+  keys: Keys,
   options: CreateBackupOptions,
 ): Promise<BackupSummary> {
   const file = path.join(settings.dataDir, SQLITE_FILE_NAME);
   if (!fs.existsSync(file)) throw new AppError(ErrorCode.invalidInput, `no database to back up at ${file}`);
   const snapshot = path.join(settings.dataDir, `.backup-${randomBytes(6).toString('hex')}.db`);
   const source = openSqlite(file, settings.secretKey);
-  const createdAt = (options.now ?? (() => new Date()))().toISOString();
+  const now = options.now ?? (() => new Date());
   try {
+    const createdAt = now().toISOString();
     options.onProgress?.({ kind: 'snapshot' });
     // One consistent snapshot under the database's own key (the online backup API refuses a keyed database).
     await sql`vacuum into ${sql.lit(snapshot)}`.execute(source.db);
-  } finally {
-    await source.close();
-  }
-  try {
     const copy = openSqlite(snapshot, settings.secretKey, { readonly: true });
     let migrations: string[];
     try {
@@ -71,22 +95,24 @@ async function backupSqlite(
       databaseEncrypted: Boolean(settings.secretKey),
     };
     options.onProgress?.({ kind: 'encrypt' });
-    const bytes = await encryptBackup(fs.createReadStream(snapshot), outFile, header, backupKey);
+    const bytes = await encryptBackup(fs.createReadStream(snapshot), outFile, header, keys.backupKey);
+    await recordBackup(source, keys, options, now());
     return { file: outFile, bytes, header };
   } finally {
     fs.rmSync(snapshot, { force: true });
+    await source.close();
   }
 }
 
 async function backupPostgres(
   url: string,
   outFile: string,
-  backupKey: Buffer,
+  keys: Keys,
   options: CreateBackupOptions,
 ): Promise<BackupSummary> {
   const database = await openPostgres(url, { max: 1 });
   try {
-    return await database.db.connection().execute(async (conn) => {
+    const summary = await database.db.connection().execute(async (conn) => {
       // One snapshot for every table: REPEATABLE READ, read only. Writers go on; they do not block us or we them.
       await sql`begin isolation level repeatable read read only`.execute(conn);
       try {
@@ -120,12 +146,14 @@ async function backupPostgres(
             await sql`close backup_rows`.execute(conn);
           }
         }
-        const bytes = await encryptBackup(lines(), outFile, header, backupKey);
+        const bytes = await encryptBackup(lines(), outFile, header, keys.backupKey);
         return { file: outFile, bytes, header };
       } finally {
         await sql`rollback`.execute(conn);
       }
     });
+    await recordBackup(database, keys, options, (options.now ?? (() => new Date()))());
+    return summary;
   } finally {
     await database.close();
   }
@@ -149,7 +177,7 @@ export async function createBackup(
   if (!fs.existsSync(path.dirname(out))) {
     throw new AppError(ErrorCode.invalidInput, `the directory ${path.dirname(out)} does not exist`);
   }
-  const { backupKey } = loadKeys(settings);
-  if (settings.databaseUrl) return backupPostgres(settings.databaseUrl, out, backupKey, options);
-  return backupSqlite(settings, out, backupKey, options);
+  const keys = loadKeys(settings);
+  if (settings.databaseUrl) return backupPostgres(settings.databaseUrl, out, keys, options);
+  return backupSqlite(settings, out, keys, options);
 }

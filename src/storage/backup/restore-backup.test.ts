@@ -178,6 +178,26 @@ for (const dialect of DIALECTS) {
       expect(await dumpTables(source)).toEqual(original);
     });
 
+    it('records backup.create in the source and backup.restore in the target when an actor is named', async () => {
+      const file = path.join(tmp, `audited-${dialect}.cairnbak`);
+      await createBackup(source, file, { auditActor: 'cli:ana' });
+      const target = await freshTarget(dialect);
+      await restoreBackup(target, file, { auditActor: 'cli:ben' });
+      for (const [settings, action, actor] of [
+        [source, 'backup.create', 'cli:ana'],
+        [target, 'backup.restore', 'cli:ben'],
+      ] as const) {
+        const opened = await openStore(settings, 'refuse-pending');
+        try {
+          const events = await opened.store.listAudit({ limit: 100_000 });
+          expect(events.at(-1)).toMatchObject({ action, actor, clientIds: [], outcome: 'success' });
+          expect(await opened.store.verifyAudit()).toMatchObject({ ok: true });
+        } finally {
+          await opened.close();
+        }
+      }
+    });
+
     it('refuses a backup of the other dialect with a clear message', async () => {
       const other = dialect === 'sqlite' ? 'postgres' : 'sqlite';
       if (!DIALECTS.includes(other)) {

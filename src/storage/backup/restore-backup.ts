@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { type Kysely, sql } from 'kysely';
 import { AppError } from '../../domain/shared/app-error.js';
 import { ErrorCode } from '../../domain/shared/error-codes.js';
+import { createStore } from '../create-store.js';
 import { KEY_FILE_NAME, type Keys, loadKeys } from '../load-keys.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { type DatabaseSettings, openPostgres, openSqlite, SQLITE_FILE_NAME } from '../open-database.js';
@@ -27,6 +28,9 @@ export type RestoreProgress =
 
 export interface RestoreBackupOptions {
   readonly onProgress?: (progress: RestoreProgress) => void;
+  /** When set (e.g. 'cli:ana'), a `backup.restore` event by this actor is appended to the restored audit trail. */
+  readonly auditActor?: string;
+  readonly now?: () => Date;
 }
 
 /** What a finished restore put in place. */
@@ -39,6 +43,29 @@ export interface RestoreSummary {
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
+
+async function recordRestore(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  keys: Keys,
+  options: RestoreBackupOptions,
+) {
+  if (!options.auditActor) return;
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  await createStore(db, dialect, keys.auditKey, dialect === 'postgres').appendAudit(
+    [
+      {
+        actor: options.auditActor,
+        action: 'backup.restore',
+        resource: null,
+        clientIds: [],
+        outcome: 'success',
+        origin: 'cli',
+      },
+    ],
+    at,
+  );
+}
 const INSERT_BATCH_ROWS = 1000;
 
 function notEmpty(where: string): AppError {
@@ -134,6 +161,14 @@ async function restoreSqlite(
     await assertSqliteTargetEmpty(target, settings.secretKey);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
     fs.renameSync(temp, target);
+    if (options.auditActor) {
+      const restored = openSqlite(target, settings.secretKey);
+      try {
+        await recordRestore(restored.db, 'sqlite', keys, options);
+      } finally {
+        await restored.close();
+      }
+    }
     return { header, auditEvents, pendingMigrations };
   } finally {
     removeTemp();
@@ -226,6 +261,7 @@ async function restorePostgres(
           `the backup's audit chain does not verify with this key (first bad event ${report.brokenAt}); nothing was restored`,
         );
       }
+      await recordRestore(trx, 'postgres', keys, options);
       return report.events;
     });
     return { header, auditEvents, pendingMigrations };
