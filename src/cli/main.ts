@@ -36,6 +36,30 @@ const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'audit verify: check the audit chain',
     load: async () => (await import('./commands/audit.js')).auditCommand,
   },
+  export: {
+    summary: 'export a client record: plan PDF, FHIR R4 bundle, scores CSV',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
+  backup: {
+    summary: 'backup --out FILE: consistent, encrypted backup',
+    load: async () => {
+      const [{ backupCommand }, { createBackup }] = await Promise.all([
+        import('./commands/backup.js'),
+        import('../storage/backup/create-backup.js'),
+      ]);
+      return (args, io, ctx) => backupCommand(args, io, ctx, { createBackup });
+    },
+  },
+  restore: {
+    summary: 'restore FILE: restore a backup into an empty target',
+    load: async () => {
+      const [{ restoreCommand }, { restoreBackup }] = await Promise.all([
+        import('./commands/restore.js'),
+        import('../storage/backup/restore-backup.js'),
+      ]);
+      return (args, io, ctx) => restoreCommand(args, io, ctx, { restoreBackup });
+    },
+  },
 };
 
 const HELP = `Usage: cairn <command> [options]   (cairn <command> --help for details)
