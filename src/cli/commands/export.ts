@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { exportClientRecord } from '../../application/export-client-record.js';
+import { type CliIo, UsageError } from '../cli-io.js';
+import type { CommandContext } from '../command-context.js';
+import { parseOptions } from '../parse-options.js';
+
+export const EXPORT_HELP = `Usage: cairn export --client ID --format pdf|fhir|csv [--document plan] [--from D --to D] [--out FILE]
+
+Exports one client's record. --client takes the client's id or record number (e.g. DEMO-001).
+  pdf    the current treatment plan (payer-ready); --document plan is the default
+  fhir   a FHIR R4 collection Bundle: Patient, Conditions, CarePlan, Goals, QuestionnaireResponses, Observations
+  csv    scores, one row per administration
+--from/--to (YYYY-MM-DD, inclusive) limit the scores and self-monitoring logs.
+Without --out the export goes to stdout (a PDF only when stdout is not a terminal). The export is audited.
+Progress, review and audit-packet documents are not available yet.`;
+
+const LATER_DOCUMENTS = new Set(['progress', 'review', 'audit-packet']);
+
+/** Writes bytes to standard output; tests pass their own. */
+export type BinaryOut = (bytes: Uint8Array) => Promise<void>;
+
+const processStdout: BinaryOut = (bytes) =>
+  new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+
+/**
+ * `cairn export --client ID --format pdf|fhir|csv [--document plan] [--from D --to D] [--out FILE]` (DESIGN 3.2).
+ * Bad input is one line on stderr and exit 2, with no file written: the export goes to a temporary file beside
+ * FILE that is renamed into place only when complete.
+ *
+ * @example
+ * await exportCommand(['--client', 'DEMO-001', '--format', 'pdf', '--out', 'plan.pdf'], io, ctx) // 0
+ */
+export async function exportCommand(
+  args: readonly string[],
+  io: CliIo,
+  ctx: CommandContext,
+  stdout: BinaryOut = processStdout,
+): Promise<number> {
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      client: { type: 'string' },
+      format: { type: 'string' },
+      document: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  if (values.help) {
+    io.out(EXPORT_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  if (!values.client) throw new UsageError('--client ID is required');
+  const format = values.format;
+  if (format !== 'pdf' && format !== 'fhir' && format !== 'csv') {
+    throw new UsageError('--format must be pdf, fhir or csv');
+  }
+  if (values.document !== undefined) {
+    if (LATER_DOCUMENTS.has(values.document)) {
+      throw new UsageError(`--document ${values.document} is not available yet (only plan)`);
+    }
+    if (values.document !== 'plan') throw new UsageError('--document must be plan, progress, review or audit-packet');
+    if (format !== 'pdf') throw new UsageError('--document applies to --format pdf only');
+  }
+  const out = values.out === undefined ? null : path.resolve(values.out);
+  if (out !== null) {
+    if (values.out === '' || (fs.existsSync(out) && fs.statSync(out).isDirectory())) {
+      throw new UsageError('--out must name a file');
+    }
+    if (!fs.existsSync(path.dirname(out)) || !fs.statSync(path.dirname(out)).isDirectory()) {
+      throw new UsageError('--out: the folder does not exist');
+    }
+  } else if (format === 'pdf' && io.isTty) {
+    throw new UsageError('refusing to write a PDF to a terminal: use --out FILE or redirect stdout');
+  }
+  const opened = await ctx.openDeps(ctx.loadConfig());
+  let file: Awaited<ReturnType<typeof exportClientRecord>>;
+  try {
+    file = await exportClientRecord(opened.deps, ctx.actor, {
+      clientId: values.client,
+      format,
+      ...(values.document === 'plan' ? { document: 'plan' as const } : {}),
+      ...(values.from !== undefined ? { from: values.from } : {}),
+      ...(values.to !== undefined ? { to: values.to } : {}),
+    });
+  } finally {
+    await opened.close();
+  }
+  if (out === null) {
+    await stdout(file.body);
+    return 0;
+  }
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, file.body, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(temp, out);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return 0;
+}
