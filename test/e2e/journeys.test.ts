@@ -77,9 +77,9 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('heading', { name: 'Set up your authenticator' }).waitFor();
         await page.getByRole('button', { name: 'Set up the authenticator' }).click();
-        const uri = await page.getByTestId('otpauth-uri').innerText();
+        const uri = (await page.getByTestId('otpauth-uri').textContent()) ?? '';
         expect(uri).toMatch(/^otpauth:\/\/totp\//);
-        const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+        const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
         expect(await page.getByTestId('recovery-codes').locator('li').count()).toBeGreaterThanOrEqual(8);
         await page.getByLabel('I have stored the recovery codes.').check();
         await page.getByLabel(/6-digit code/).fill(await generate({ secret }));
@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
         // Finally the caseload: the administrator is also a clinician.
         await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor();
         expect(new URL(page.url()).pathname).toBe('/caseload');
-        await expect(page.getByRole('navigation', { name: 'Main' }).innerText()).resolves.toContain('Users');
+        await expect(page.getByRole('navigation', { name: 'Main' }).textContent()).resolves.toContain('Users');
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'caseload-empty.png'), fullPage: true });
         expect(errors).toEqual([]);
       } finally {
@@ -98,4 +98,135 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
     },
     JOURNEY_TIMEOUT,
   );
+
+  describe('the demo practice', () => {
+    let server: Awaited<ReturnType<typeof startCairn>>;
+    let clinician: { email: string; password: string };
+
+    beforeAll(async () => {
+      const data = freshDataDir();
+      const accounts = runCairn(build.main, data, ['demo']).stdout.trim().split('\n');
+      const line = accounts.map((l) => l.split(' ')).find((parts) => parts[2] === 'clinician');
+      if (!line?.[0] || !line[1]) throw new Error(`no demo clinician in: ${accounts.join(' | ')}`);
+      clinician = { email: line[0], password: line[1] };
+      server = await startCairn(build.main, data);
+    }, 120_000);
+
+    afterAll(() => server?.stop());
+
+    async function signIn(page: Page) {
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByLabel('E-mail').fill(clinician.email);
+      await page.getByLabel('Password').fill(clinician.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor();
+    }
+
+    it(
+      'signs in as the demo clinician, opens a client and sees the progress chart with its status in words',
+      async () => {
+        const { page, errors } = await openPage(browser);
+        try {
+          await signIn(page);
+          // The demo practice relaxes the second factor and says so.
+          await page.getByTestId('mfa-relaxed').waitFor();
+          const rows = page.getByTestId('caseload-row');
+          await expect.poll(() => rows.count()).toBe(3);
+          await expect.poll(() => page.locator('.caseload .status-badge').count()).toBe(3);
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'caseload.png'), fullPage: true });
+
+          await page.getByRole('link', { name: /Avery/ }).first().click();
+          await page.getByRole('heading', { name: 'Progress' }).waitFor();
+          const chart = page.getByTestId('progress-chart').first();
+          await chart.locator('.progress-chart__series path').first().waitFor();
+          expect(await chart.locator('.progress-chart__target-line').count()).toBe(1);
+          expect(await chart.locator('.progress-chart__expected path').count()).toBeGreaterThan(0);
+          const status = (await chart.getByTestId('status-line').textContent()) ?? '';
+          expect(status).toMatch(/(on track|off track|met|overdue): .+/);
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'client.png'), fullPage: true });
+          expect(errors).toEqual([]);
+        } finally {
+          await page.context().close();
+        }
+      },
+      JOURNEY_TIMEOUT,
+    );
+
+    it(
+      'keeps the risk alert on every page until the clinician records what was done',
+      async () => {
+        const { page, errors } = await openPage(browser);
+        try {
+          await signIn(page);
+          const banner = page.getByTestId('critical-banner');
+          await banner.waitFor();
+          expect((await banner.textContent()) ?? '').toContain('item 9');
+          await page.getByRole('link', { name: 'Goal check' }).click();
+          await page.getByRole('heading', { name: 'Goal check' }).waitFor();
+          await banner.waitFor();
+
+          // The clinician opens the client from the banner and records the risk assessment.
+          await banner.getByRole('link').first().click();
+          await page
+            .getByLabel('Note: what was done and found')
+            .first()
+            .fill('Same-day risk assessment: low risk; safety plan reviewed with the client.');
+          await page.getByRole('button', { name: 'Record and close the alert' }).first().click();
+          await banner.waitFor({ state: 'detached' });
+          await page.getByRole('link', { name: 'Alerts', exact: true }).last().click();
+          await page.getByText('Same-day risk assessment: low risk', { exact: false }).waitFor();
+          expect(errors).toEqual([]);
+        } finally {
+          await page.context().close();
+        }
+      },
+      JOURNEY_TIMEOUT,
+    );
+
+    it(
+      'flags a vague goal in the plan editor and replaces it with a SMART rewrite in one click',
+      async () => {
+        const { page, errors } = await openPage(browser);
+        try {
+          await signIn(page);
+          await page.getByRole('link', { name: /Avery/ }).first().click();
+          await page.getByRole('link', { name: 'Plan', exact: true }).click();
+          await page.getByTestId('plan-checks').waitFor();
+          const goals = page.getByTestId('plan-goal');
+          const before = await goals.count();
+          await page.getByRole('button', { name: 'Add a goal' }).click();
+          const goal = goals.nth(before);
+          const box = goal.getByLabel(`Goal ${before + 1}, in the clinician's words`);
+          await box.pressSequentially('Feel less depressed', { delay: 15 });
+
+          const panel = goal.getByTestId('smart-panel').first();
+          await expect
+            .poll(() => panel.locator('[data-criterion="Specific"]').getAttribute('class'))
+            .toContain('unmet');
+          expect(await panel.locator('[data-criterion="Time-bound"]').getAttribute('class')).toContain('unmet');
+          await panel.getByText('What to improve').waitFor();
+          const rewrite = panel.getByTestId('rewrite').first();
+          const wording = ((await rewrite.locator('.rewrite__text').textContent()) ?? '').trim();
+          expect(wording).toMatch(/PHQ-9 from \d+ to \d+ or below within \d+ weeks/);
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'plan-editor.png') });
+
+          await rewrite.getByRole('button', { name: 'Use this wording' }).click();
+          expect(await box.inputValue()).toBe(wording);
+          await expect
+            .poll(() => panel.locator('[data-criterion="Specific"]').getAttribute('class'))
+            .toContain('criterion--met');
+          expect(await panel.locator('[data-criterion="Measurable"]').getAttribute('class')).toContain(
+            'criterion--met',
+          );
+          expect(await panel.locator('[data-criterion="Time-bound"]').getAttribute('class')).toContain(
+            'criterion--met',
+          );
+          expect(errors).toEqual([]);
+        } finally {
+          await page.context().close();
+        }
+      },
+      JOURNEY_TIMEOUT,
+    );
+  });
 });

@@ -6,7 +6,7 @@
  * <GoalTextField label="Goal 1" value={text} onChange={setText} today="2026-11-27"
  *   rewrite={{ plan: { startDate: '2026-11-27', durationWeeks: 16 } }} />
  */
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { GoalContext, GoalTextDeadline, GoalTextTarget } from '../../../domain/goal-text/goal-analysis.js';
 import { type RewriteSetup, SmartFeedbackPanel } from '../SmartFeedbackPanel/SmartFeedbackPanel.js';
 
@@ -21,6 +21,8 @@ export interface GoalTextFieldProps {
   readonly level?: 'goal' | 'objective';
   readonly hint?: string;
   readonly disabled?: boolean;
+  /** Shown under the text box, beside the feedback (the goal's other fields). */
+  readonly children?: ReactNode;
 }
 
 /**
@@ -30,7 +32,19 @@ export interface GoalTextFieldProps {
  * <GoalTextField label="Objective" level="objective" value={v} onChange={setV} today={today} />
  */
 export function GoalTextField(props: GoalTextFieldProps) {
-  const { label, value, onChange, today, context, rewrite, onConfirmTarget, level = 'goal', hint, disabled } = props;
+  const {
+    label,
+    value,
+    onChange,
+    today,
+    context,
+    rewrite,
+    onConfirmTarget,
+    level = 'goal',
+    hint,
+    disabled,
+    children,
+  } = props;
   const id = useId();
   return (
     <div className="goal-field">
@@ -46,7 +60,7 @@ export function GoalTextField(props: GoalTextFieldProps) {
         <textarea
           id={id}
           className="textarea"
-          rows={level === 'goal' ? 3 : 2}
+          rows={Math.max(level === 'goal' ? 3 : 2, Math.ceil(value.length / 55))}
           value={value}
           maxLength={2000}
           disabled={disabled}
@@ -54,6 +68,7 @@ export function GoalTextField(props: GoalTextFieldProps) {
           aria-describedby={hint ? `${id}-hint` : undefined}
           onChange={(e) => onChange(e.target.value)}
         />
+        {children}
       </div>
       <SmartFeedbackPanel
         text={value}

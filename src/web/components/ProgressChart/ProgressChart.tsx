@@ -9,13 +9,16 @@
  * <ProgressChart title="PHQ-9" progress={targetProgress} series={points} startDate="2026-09-01" dueDate="2026-11-24"
  *   bands={phq9.bands} range={phq9.range} reliableChangeThreshold={6} reviewDates={['2026-10-27']} today="2026-10-14" />
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { SeriesPoint } from '../../../domain/progress/series-point.js';
+import { normalizeSeries, type SeriesPoint } from '../../../domain/progress/series-point.js';
 import type { TargetProgress } from '../../../domain/progress/target-status.js';
 import type { Band, ScoreRange } from '../../../domain/scoring/measure-definition.js';
 import { fromEpochDay, toEpochDay } from '../../../domain/shared/calendar-date.js';
+import type { Period } from '../../../domain/treatment-plans/target.js';
+import { bandFill } from '../../lib/chart-colors.js';
 import { comparatorSymbol, formatDate, formatNumber, formatShortDate } from '../../lib/format.js';
+import { useContainerWidth } from '../../lib/use-container-width.js';
 import { describeTargetProgress, STATUS_WORDS } from './describe-target-progress.js';
 
 export interface ProgressChartProps {
@@ -35,29 +38,11 @@ export interface ProgressChartProps {
   readonly reviewDates?: readonly string[];
   /** Plural noun of the values for the status line (default "points"). */
   readonly unit?: string;
+  /** The target's period for counts kept in another period (weekly logs for a per-month target); null for scores. */
+  readonly per?: Period | null;
   /** Fixed size (tests); otherwise the chart fills its container's width. */
   readonly width?: number;
   readonly height?: number;
-}
-
-/** Background tints of severity bands, mildest first (calm, colour-blind safe in order of lightness). */
-const BAND_FILLS = ['#eef6f0', '#f6f4e6', '#faefe2', '#f8e6e1', '#f3dede', '#efd6dc'] as const;
-
-function useContainerWidth(fixed: number | undefined): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(fixed ?? 640);
-  useEffect(() => {
-    if (fixed !== undefined) return;
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [fixed]);
-  return [ref, fixed ?? width];
 }
 
 interface Domain {
@@ -104,7 +89,7 @@ export function ProgressChart(props: ProgressChartProps) {
   const baseline = progress.baseline;
   const trajectory = progress.expectedTrajectory;
 
-  const points = series
+  const points = (props.per === undefined ? series : normalizeSeries(series, props.per))
     .filter((p) => p.date <= today)
     .map((p) => ({ x: toEpochDay(p.date), value: p.value }))
     .sort((a, b) => a.x - b.x);
@@ -115,6 +100,11 @@ export function ProgressChart(props: ProgressChartProps) {
       ]
     : [];
   const [yMin, yMax] = domain.y;
+  // Only review dates inside the chart's time span are drawn (and named in the legend).
+  const reviews = reviewDates.filter((d) => {
+    const day = toEpochDay(d);
+    return day >= domain.x[0] && day <= domain.x[1];
+  });
   const clamp = (v: number) => Math.min(yMax, Math.max(yMin, v));
 
   const summary = [
@@ -141,7 +131,7 @@ export function ProgressChart(props: ProgressChartProps) {
         <ComposedChart
           width={width}
           height={height}
-          margin={{ top: 16, right: 96, bottom: 8, left: 0 }}
+          margin={{ top: 16, right: 120, bottom: 8, left: 0 }}
           role="img"
           aria-label={summary}
         >
@@ -151,7 +141,7 @@ export function ProgressChart(props: ProgressChartProps) {
               key={band.label}
               y1={band.min}
               y2={Math.min(yMax, bands?.[i + 1]?.min ?? band.max + 1)}
-              fill={BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]}
+              fill={bandFill(i)}
               fillOpacity={1}
               stroke="none"
               ifOverflow="hidden"
@@ -166,7 +156,7 @@ export function ProgressChart(props: ProgressChartProps) {
               x1={toEpochDay(startDate)}
               x2={domain.x[1]}
               fill="#94a3b8"
-              fillOpacity={0.12}
+              fillOpacity={0.1}
               stroke="#94a3b8"
               strokeDasharray="2 4"
               ifOverflow="hidden"
@@ -189,7 +179,7 @@ export function ProgressChart(props: ProgressChartProps) {
             tick={{ fontSize: 12, fill: '#4b5563' }}
             stroke="#9aa3ae"
           />
-          {reviewDates.map((date) => (
+          {reviews.map((date) => (
             <ReferenceLine
               key={`review-${date}`}
               className="progress-chart__review"
@@ -270,7 +260,7 @@ export function ProgressChart(props: ProgressChartProps) {
             of baseline: no reliable change
           </li>
         ) : null}
-        {reviewDates.length > 0 && (
+        {reviews.length > 0 && (
           <li>
             <span className="legend-swatch legend-swatch--review" /> review
           </li>

@@ -1,14 +1,225 @@
 /**
- * The users page (being built against the API contract).
+ * Staff accounts (DESIGN 2.8): who can sign in, with which roles; an administrator adds accounts, changes roles and
+ * deactivates (which ends the person's sessions at once). Auditors see the list read-only.
  *
  * @example
  * { path: 'users', lazy: () => import('./pages/UsersPage/UsersPage.js') }
  */
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../../api/api-client.js';
+import { type StaffUser, useCreateUser, useRoles, useUpdateUser, useUsers } from '../../api/staff-api.js';
+import { formatDate } from '../../lib/format.js';
+import { useSession } from '../../session/session.js';
+
+type RoleName = StaffUser['roles'][number];
+const ROLE_NAMES: readonly RoleName[] = ['admin', 'clinician', 'supervisor', 'auditor'];
+
 export function UsersPage() {
+  const { hasRole, user: me } = useSession();
+  const isAdmin = hasRole('admin');
+  const users = useUsers();
+  const roles = useRoles();
+  const update = useUpdateUser();
+  const [adding, setAdding] = useState(false);
+
   return (
     <div className="page">
-      <h1>Users</h1>
-      <p className="pending-api">This page is being built.</p>
+      <header className="page-header">
+        <div>
+          <h1>Users</h1>
+          <p className="page-header__sub">Staff accounts and their roles. Each role is a separate permission.</p>
+        </div>
+        {isAdmin && (
+          <button type="button" className="button button--primary" onClick={() => setAdding(!adding)}>
+            {adding ? 'Close' : 'Add a user'}
+          </button>
+        )}
+      </header>
+      {adding && <AddUserForm onDone={() => setAdding(false)} />}
+      {roles.data && (
+        <details className="card">
+          <summary>What each role allows</summary>
+          <dl className="dl" style={{ marginTop: '0.75rem' }}>
+            {roles.data.items.map((r) => (
+              <div key={r.name} style={{ display: 'contents' }}>
+                <dt>{r.name}</dt>
+                <dd>{r.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      {users.isError ? (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(users.error)}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Users">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Status</th>
+                <th scope="col">Since</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(users.data ?? []).map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    {u.name}
+                    {u.credentials && <div className="muted">{u.credentials}</div>}
+                  </td>
+                  <td>{u.email}</td>
+                  <td>
+                    {isAdmin ? (
+                      <fieldset className="role-boxes" aria-label={`Roles of ${u.name}`}>
+                        {ROLE_NAMES.map((r) => (
+                          <label key={r} className="checkbox">
+                            <input
+                              type="checkbox"
+                              checked={u.roles.includes(r)}
+                              disabled={update.isPending || (u.id === me.id && r === 'admin')}
+                              onChange={(e) => {
+                                const next = e.target.checked ? [...u.roles, r] : u.roles.filter((x) => x !== r);
+                                if (next.length > 0) update.mutate({ id: u.id, body: { roles: next } });
+                              }}
+                            />
+                            <span>{r}</span>
+                          </label>
+                        ))}
+                      </fieldset>
+                    ) : (
+                      u.roles.join(', ')
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge ${u.active ? 'status-badge--met' : 'badge--neutral'}`}>
+                      {u.active ? 'active' : 'deactivated'}
+                    </span>
+                    {isAdmin && u.id !== me.id && (
+                      <button
+                        type="button"
+                        className="button button--link"
+                        disabled={update.isPending}
+                        onClick={() => update.mutate({ id: u.id, body: { active: !u.active } })}
+                      >
+                        {u.active ? 'Deactivate' : 'Reactivate'}
+                      </button>
+                    )}
+                  </td>
+                  <td>{formatDate(u.createdAt.slice(0, 10))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {update.error && (
+        <p className="notice notice--error" role="alert" style={{ marginTop: '1rem' }}>
+          {errorMessage(update.error)}
+        </p>
+      )}
     </div>
+  );
+}
+
+function AddUserForm({ onDone }: { readonly onDone: () => void }) {
+  const create = useCreateUser();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [credentials, setCredentials] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<RoleName[]>(['clinician']);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(
+      {
+        name: name.trim(),
+        email: email.trim(),
+        password,
+        roles,
+        ...(credentials.trim() ? { credentials: credentials.trim() } : {}),
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form className="card form" onSubmit={onSubmit} aria-label="Add a user">
+      <div className="form-row">
+        <div className="field">
+          <label className="field__label" htmlFor="nu-name">
+            Name
+          </label>
+          <input id="nu-name" className="input" required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="nu-email">
+            E-mail
+          </label>
+          <input
+            id="nu-email"
+            className="input"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="nu-credentials">
+            Credentials
+          </label>
+          <input
+            id="nu-credentials"
+            className="input"
+            placeholder="e.g. LCSW"
+            value={credentials}
+            onChange={(e) => setCredentials(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="nu-password">
+            First password
+          </label>
+          <input
+            id="nu-password"
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+      </div>
+      <fieldset className="role-boxes">
+        <legend className="field__label">Roles</legend>
+        {ROLE_NAMES.map((r) => (
+          <label key={r} className="checkbox">
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+            />
+            <span>{r}</span>
+          </label>
+        ))}
+      </fieldset>
+      {create.error && (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(create.error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending || roles.length === 0}>
+          {create.isPending ? 'Adding…' : 'Add the user'}
+        </button>
+        <span className="field__hint">They set up their authenticator at their first sign-in.</span>
+      </div>
+    </form>
   );
 }
