@@ -44,6 +44,25 @@ export interface BackupHeader {
   readonly databaseEncrypted: boolean;
 }
 
+/**
+ * Flushes a directory entry (after a rename) so the new name survives a power loss; a no-op where directories
+ * cannot be opened.
+ *
+ * @example
+ * fs.renameSync(temp, file); syncDirectory(path.dirname(file));
+ */
+export function syncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not supported on this platform or file system: the rename itself is still atomic.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
 function unreadable(): AppError {
   return new AppError(ErrorCode.backupUnreadable, 'the backup cannot be read: wrong key or damaged file');
 }
@@ -108,6 +127,7 @@ export async function encryptBackup(
       fs.closeSync(fd);
     }
     fs.renameSync(temp, outFile);
+    syncDirectory(path.dirname(outFile));
     return fs.statSync(outFile).size;
   } catch (error) {
     fs.rmSync(temp, { force: true });

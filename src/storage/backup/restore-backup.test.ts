@@ -134,6 +134,17 @@ for (const dialect of DIALECTS) {
       if (dialect === 'sqlite') expect(fs.readdirSync(target.dataDir)).toEqual([]);
     });
 
+    it('refuses a backup whose readable header was edited (the header is authenticated too)', async () => {
+      const bytes = fs.readFileSync(backupFile);
+      const at = bytes.indexOf('"createdAt":"2') + '"createdAt":"'.length;
+      bytes[at] = '1'.charCodeAt(0);
+      const edited = path.join(tmp, `edited-${dialect}.cairnbak`);
+      fs.writeFileSync(edited, bytes);
+      const target = await freshTarget(dialect);
+      await expect(restoreBackup(target, edited)).rejects.toMatchObject({ code: 'backup-unreadable' });
+      expect(await isEmptyTarget(target)).toBe(true);
+    });
+
     it('refuses a truncated backup as unreadable and leaves the target untouched', async () => {
       const bytes = fs.readFileSync(backupFile);
       const cut = path.join(tmp, `cut-${dialect}.cairnbak`);

@@ -16,6 +16,7 @@ import {
   decryptBackup,
   decryptBackupToFile,
   readBackupHeader,
+  syncDirectory,
   verifyBackup,
 } from './backup-format.js';
 import { listPostgresTables } from './postgres-tables.js';
@@ -161,6 +162,7 @@ async function restoreSqlite(
     await assertSqliteTargetEmpty(target, settings.secretKey);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
     fs.renameSync(temp, target);
+    syncDirectory(settings.dataDir);
     if (options.auditActor) {
       const restored = openSqlite(target, settings.secretKey);
       try {
