@@ -44,11 +44,11 @@ export async function verifyTotp(
   input: VerifyTotpInput,
 ): Promise<VerifyTotpResult> {
   const { session, user } = current;
+  const v = parseInput(inputSchema, input);
   const enrolling = session.pendingTotpSecret !== null;
   if (session.stage !== 'totp-required' && !enrolling) {
     throw new AppError(ErrorCode.conflict, 'There is no second factor to verify: enrol an authenticator first.');
   }
-  const v = parseInput(inputSchema, input);
   const policy = authPolicyOf(deps);
   const now = deps.clock.now();
   const at = now.toISOString();
