@@ -21,8 +21,17 @@ const LATER_DOCUMENTS = new Set(['progress', 'review', 'audit-packet']);
 /** Writes bytes to standard output; tests pass their own. */
 export type BinaryOut = (bytes: Uint8Array) => Promise<void>;
 
+/** Standard output; a reader that stops early (`| head`) closes the pipe, which is not an error of the export. */
 const processStdout: BinaryOut = (bytes) =>
-  new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+  new Promise((resolve, reject) => {
+    const isEpipe = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+    if (process.stdout.listenerCount('error') === 0) {
+      process.stdout.on('error', (error) => {
+        if (!isEpipe(error)) throw error;
+      });
+    }
+    process.stdout.write(bytes, (error) => (error && !isEpipe(error) ? reject(error) : resolve()));
+  });
 
 /**
  * `cairn export --client ID --format pdf|fhir|csv [--document plan] [--from D --to D] [--out FILE]` (DESIGN 3.2).
