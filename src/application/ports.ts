@@ -257,6 +257,8 @@ export interface Store {
   readonly findSessionByTokenHash: (tokenHash: string) => Promise<AuthSession | null>;
   readonly updateSession: (session: AuthSession) => Promise<void>;
   readonly deleteSession: (sessionId: string) => Promise<void>;
+  /** Deletes sessions past their absolute lifetime (`expires_at <= now`) or idle since `idleBefore`. */
+  readonly deleteStaleSessions: (now: string, idleBefore: string) => Promise<number>;
   readonly replaceRecoveryCodes: (userId: string, codeHashes: readonly string[], createdAt: string) => Promise<void>;
   /** Marks an unused recovery code used; false when there is none with that hash. */
   readonly useRecoveryCode: (userId: string, codeHash: string, usedAt: string) => Promise<boolean>;

@@ -133,6 +133,8 @@ export async function signIn(deps: SignInDeps, caller: AnonymousCaller, input: S
   };
   await deps.store.transaction(async (tx) => {
     if (throttle) await tx.deleteThrottle(key);
+    // Housekeeping: sessions that ended (idle or past their lifetime) are worthless; drop them at each sign-in.
+    await tx.deleteStaleSessions(at, new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString());
     await tx.insertSession(session);
     await tx.appendAudit(
       [

@@ -87,6 +87,37 @@ for (const dialect of DIALECTS) {
       expect(await store.findSessionByTokenHash('h3')).toBeNull();
     });
 
+    it('deletes sessions past their lifetime or idle too long, and keeps the others', async () => {
+      const base: AuthSession = {
+        id: '30000000-0000-4000-8000-000000000010',
+        tokenHash: 'live',
+        userId,
+        stage: 'complete',
+        pendingTotpSecret: null,
+        origin: null,
+        createdAt: NOW,
+        lastSeenAt: NOW,
+        expiresAt: '2026-11-27T00:00:00.000Z',
+      };
+      await store.insertSession(base);
+      await store.insertSession({
+        ...base,
+        id: '30000000-0000-4000-8000-000000000011',
+        tokenHash: 'idle',
+        lastSeenAt: '2026-11-26T11:00:00.000Z',
+      });
+      await store.insertSession({
+        ...base,
+        id: '30000000-0000-4000-8000-000000000012',
+        tokenHash: 'old',
+        expiresAt: NOW,
+      });
+      expect(await store.deleteStaleSessions(NOW, '2026-11-26T11:45:00.000Z')).toBe(2);
+      expect(await store.findSessionByTokenHash('live')).not.toBeNull();
+      expect(await store.findSessionByTokenHash('idle')).toBeNull();
+      await store.deleteSession(base.id);
+    });
+
     it('uses a recovery code once, and replaces the set', async () => {
       await store.replaceRecoveryCodes(userId, ['a', 'b'], NOW);
       expect(await store.useRecoveryCode(userId, 'a', NOW)).toBe(true);

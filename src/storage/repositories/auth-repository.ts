@@ -190,3 +190,12 @@ export async function saveThrottle(db: Kysely<Database>, t: AuthThrottle): Promi
 export async function deleteThrottle(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
 }
+
+/** Deletes sessions past their absolute lifetime or idle since before `idleBefore`; returns how many. */
+export async function deleteStaleSessions(db: Kysely<Database>, now: string, idleBefore: string): Promise<number> {
+  const r = await db
+    .deleteFrom('auth_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
