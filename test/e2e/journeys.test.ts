@@ -17,7 +17,7 @@ import {
 } from './e2e-harness.js';
 
 const skipReason = browserSkipReason();
-const JOURNEY_TIMEOUT = 90_000;
+const JOURNEY_TIMEOUT = 120_000;
 
 /** A page that fails the test on any uncaught error or console error. */
 async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {

@@ -119,6 +119,9 @@ export function SmartFeedbackPanel(props: SmartFeedbackPanelProps) {
               <Criterion key={c.key} name={c.name} verdict={analysis.smart[c.key]} />
             ))}
           </ul>
+          {rewrite && onUseRewrite && needsRewrite(analysis) && (
+            <Rewrites text={text} today={today} setup={rewrite} onUse={onUseRewrite} />
+          )}
           <ParsedTargets analysis={analysis} onConfirmTarget={onConfirmTarget} />
           {analysis.findings.length > 0 && (
             <div className="smart-panel__block">
@@ -133,9 +136,6 @@ export function SmartFeedbackPanel(props: SmartFeedbackPanelProps) {
                 ))}
               </ul>
             </div>
-          )}
-          {rewrite && onUseRewrite && needsRewrite(analysis) && (
-            <Rewrites text={text} today={today} setup={rewrite} onUse={onUseRewrite} />
           )}
         </>
       )}
