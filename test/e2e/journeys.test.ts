@@ -208,6 +208,7 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
           const rewrite = panel.getByTestId('rewrite').first();
           const wording = ((await rewrite.locator('.rewrite__text').textContent()) ?? '').trim();
           expect(wording).toMatch(/PHQ-9 from \d+ to \d+ or below within \d+ weeks/);
+          await goal.evaluate((el) => el.scrollIntoView({ block: 'start' }));
           await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'plan-editor.png') });
 
           await rewrite.getByRole('button', { name: 'Use this wording' }).click();
