@@ -11,6 +11,12 @@
 import type { CalendarDate } from '../domain/shared/calendar-date.js';
 import type { Diagnosis, TreatmentPlan } from '../domain/treatment-plans/treatment-plan.js';
 
+/**
+ * The client as documents show them.
+ *
+ * @example
+ * const c: RecordClient = { id: 'c1', recordNumber: 'DEMO-001', givenName: 'Jordan', familyName: 'Avery', dateOfBirth: null };
+ */
 export interface RecordClient {
   readonly id: string;
   readonly recordNumber: string;
@@ -19,6 +25,12 @@ export interface RecordClient {
   readonly dateOfBirth: CalendarDate | null;
 }
 
+/**
+ * One scored administration of an instrument.
+ *
+ * @example
+ * const a: Pick<RecordAdministration, 'instrumentId' | 'total'> = { instrumentId: 'phq9', total: 18 };
+ */
 export interface RecordAdministration {
   readonly id: string;
   readonly instrumentId: string;
@@ -37,6 +49,12 @@ export interface RecordAdministration {
   readonly flags: readonly { readonly code: string; readonly item?: number }[];
 }
 
+/**
+ * A behaviour the client counts.
+ *
+ * @example
+ * const b: RecordBehavior = { id: 'b1', name: 'panic attacks', period: 'week', direction: 'decrease', unit: null };
+ */
 export interface RecordBehavior {
   readonly id: string;
   readonly name: string;
@@ -45,6 +63,12 @@ export interface RecordBehavior {
   readonly unit: string | null;
 }
 
+/**
+ * One count of a behaviour in one period.
+ *
+ * @example
+ * const l: RecordBehaviorLog = { id: 'l1', behaviorId: 'b1', periodStart: '2026-11-23', count: 2 };
+ */
 export interface RecordBehaviorLog {
   readonly id: string;
   readonly behaviorId: string;
@@ -53,6 +77,12 @@ export interface RecordBehaviorLog {
   readonly count: number;
 }
 
+/**
+ * Everything one client's documents are built from (see the file comment).
+ *
+ * @example
+ * clientRecordToFhirBundle(record);
+ */
 export interface ClientRecord {
   readonly practiceName: string;
   /** ISO-8601 instant the document is made at. */

@@ -7,6 +7,12 @@
  */
 export const CAIRN_FHIR_BASE = 'https://cairn.example.org/fhir';
 
+/**
+ * Code system and naming system URIs used by the export.
+ *
+ * @example
+ * { system: FhirSystem.icd10cm, code: 'F32.1' }
+ */
 export const FhirSystem = {
   loinc: 'http://loinc.org',
   snomed: 'http://snomed.info/sct',
@@ -27,6 +33,12 @@ export const FhirSystem = {
   cairnId: `${CAIRN_FHIR_BASE}/NamingSystem/id`,
 } as const;
 
+/**
+ * Core R4 extensions on Goal (reference/fhir.md §2.2–2.3).
+ *
+ * @example
+ * { url: FhirExtensionUrl.goalRelationship, extension: [{ url: 'type', … }, { url: 'target', … }] }
+ */
 export const FhirExtensionUrl = {
   goalRelationship: 'http://hl7.org/fhir/StructureDefinition/goal-relationship',
   goalAcceptance: 'http://hl7.org/fhir/StructureDefinition/goal-acceptance',
@@ -47,10 +59,20 @@ export const INTERVENTION_SNOMED: Readonly<Record<string, { readonly code: strin
   'prolonged-exposure': { code: '225224008', display: 'Exposure - behavior therapy' },
 };
 
-/** The plan's own sessions: SNOMED 228557008 (verified). */
+/**
+ * The plan's own sessions: SNOMED 228557008 (verified).
+ *
+ * @example
+ * CBT_SNOMED.code // '228557008'
+ */
 export const CBT_SNOMED = { code: '228557008', display: 'Cognitive and behavioral therapy' } as const;
 
-/** Psychotherapy care plan (record artifact), verified. */
+/**
+ * Psychotherapy care plan (record artifact), verified; a CarePlan category.
+ *
+ * @example
+ * PSYCHOTHERAPY_CARE_PLAN_SNOMED.code // '773451003'
+ */
 export const PSYCHOTHERAPY_CARE_PLAN_SNOMED = {
   code: '773451003',
   display: 'Psychotherapy care plan (record artifact)',

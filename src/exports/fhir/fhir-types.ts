@@ -8,27 +8,57 @@
  * const ref: FhirReference = { reference: 'Patient/3f1c…' };
  */
 
+/**
+ * FHIR R4 Coding as Cairn writes it.
+ *
+ * @example
+ * { system: 'http://loinc.org', code: '44261-6' }
+ */
 export interface FhirCoding {
   readonly system: string;
   readonly code: string;
   readonly display?: string;
 }
 
+/**
+ * FHIR R4 CodeableConcept as Cairn writes it.
+ *
+ * @example
+ * { coding: [{ system: 'http://loinc.org', code: '44261-6' }], text: 'PHQ-9 total score' }
+ */
 export interface FhirCodeableConcept {
   readonly coding?: readonly FhirCoding[];
   readonly text?: string;
 }
 
+/**
+ * FHIR R4 Reference as Cairn writes it.
+ *
+ * @example
+ * { reference: 'Goal/…' } or { display: 'Dr A. Morgan, PhD' }
+ */
 export interface FhirReference {
   readonly reference?: string;
   readonly display?: string;
 }
 
+/**
+ * FHIR R4 Identifier as Cairn writes it.
+ *
+ * @example
+ * { system: FhirSystem.cairnClientRecordNumber, value: 'DEMO-001' }
+ */
 export interface FhirIdentifier {
   readonly system: string;
   readonly value: string;
 }
 
+/**
+ * FHIR R4 Quantity as Cairn writes it.
+ *
+ * @example
+ * { value: 9, comparator: '<=', unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' }
+ */
 export interface FhirQuantity {
   readonly value: number;
   readonly comparator?: '<' | '<=' | '>=' | '>';
@@ -37,16 +67,34 @@ export interface FhirQuantity {
   readonly code?: string;
 }
 
+/**
+ * FHIR R4 Period as Cairn writes it.
+ *
+ * @example
+ * { start: '2026-11-23', end: '2026-11-29' }
+ */
 export interface FhirPeriod {
   readonly start?: string;
   readonly end?: string;
 }
 
+/**
+ * FHIR R4 Annotation as Cairn writes it.
+ *
+ * @example
+ * { text: 'Primary diagnosis' }
+ */
 export interface FhirAnnotation {
   readonly text: string;
   readonly time?: string;
 }
 
+/**
+ * FHIR R4 Extension as Cairn writes it.
+ *
+ * @example
+ * { url: FhirExtensionUrl.goalAcceptance, extension: [{ url: 'status', valueCode: 'agree' }] }
+ */
 export interface FhirExtension {
   readonly url: string;
   readonly extension?: readonly FhirExtension[];
@@ -55,6 +103,12 @@ export interface FhirExtension {
   readonly valueCode?: string;
 }
 
+/**
+ * FHIR R4 Patient as Cairn writes it.
+ *
+ * @example
+ * clientRecordToFhirBundle(record).entry[0].resource // the Patient
+ */
 export interface FhirPatient {
   readonly resourceType: 'Patient';
   readonly id: string;
@@ -63,6 +117,12 @@ export interface FhirPatient {
   readonly birthDate?: string;
 }
 
+/**
+ * FHIR R4 Condition as Cairn writes it.
+ *
+ * @example
+ * { resourceType: 'Condition', code: { coding: [{ system: FhirSystem.icd10cm, code: 'F32.1' }] }, … }
+ */
 export interface FhirCondition {
   readonly resourceType: 'Condition';
   readonly id: string;
@@ -75,6 +135,12 @@ export interface FhirCondition {
   readonly note?: readonly FhirAnnotation[];
 }
 
+/**
+ * FHIR R4 GoalLifecycleStatus as Cairn writes it.
+ *
+ * @example
+ * const s: FhirGoalLifecycleStatus = 'active';
+ */
 export type FhirGoalLifecycleStatus =
   | 'proposed'
   | 'planned'
@@ -86,6 +152,12 @@ export type FhirGoalLifecycleStatus =
   | 'entered-in-error'
   | 'rejected';
 
+/**
+ * FHIR R4 GoalTarget as Cairn writes it.
+ *
+ * @example
+ * { measure: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, detailQuantity: { value: 9, comparator: '<=' }, dueDate: '2027-01-21' }
+ */
 export interface FhirGoalTarget {
   readonly measure: FhirCodeableConcept;
   readonly detailQuantity?: FhirQuantity;
@@ -94,6 +166,12 @@ export interface FhirGoalTarget {
   readonly dueDate?: string;
 }
 
+/**
+ * FHIR R4 Goal as Cairn writes it.
+ *
+ * @example
+ * { resourceType: 'Goal', lifecycleStatus: 'active', description: { text: 'Reduce PHQ-9 …' }, … }
+ */
 export interface FhirGoal {
   readonly resourceType: 'Goal';
   readonly id: string;
@@ -112,8 +190,20 @@ export interface FhirGoal {
   readonly note?: readonly FhirAnnotation[];
 }
 
+/**
+ * FHIR R4 ActivityStatus as Cairn writes it.
+ *
+ * @example
+ * const s: FhirActivityStatus = 'in-progress';
+ */
 export type FhirActivityStatus = 'not-started' | 'scheduled' | 'in-progress' | 'on-hold' | 'completed' | 'stopped';
 
+/**
+ * FHIR R4 CarePlanActivity as Cairn writes it.
+ *
+ * @example
+ * { detail: { kind: 'ServiceRequest', code: { text: 'Behavioural activation' }, status: 'in-progress' } }
+ */
 export interface FhirCarePlanActivity {
   readonly detail: {
     readonly kind: 'ServiceRequest' | 'Task';
@@ -127,6 +217,12 @@ export interface FhirCarePlanActivity {
   };
 }
 
+/**
+ * FHIR R4 CarePlan as Cairn writes it.
+ *
+ * @example
+ * { resourceType: 'CarePlan', status: 'active', intent: 'plan', … }
+ */
 export interface FhirCarePlan {
   readonly resourceType: 'CarePlan';
   readonly id: string;
@@ -147,12 +243,24 @@ export interface FhirCarePlan {
   readonly note?: readonly FhirAnnotation[];
 }
 
+/**
+ * FHIR R4 QuestionnaireResponseItem as Cairn writes it.
+ *
+ * @example
+ * { linkId: '/44250-9', answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA6569-3' } }] }
+ */
 export interface FhirQuestionnaireResponseItem {
   readonly linkId: string;
   readonly text?: string;
   readonly answer?: readonly { readonly valueCoding?: FhirCoding; readonly valueInteger?: number }[];
 }
 
+/**
+ * FHIR R4 QuestionnaireResponse as Cairn writes it.
+ *
+ * @example
+ * { resourceType: 'QuestionnaireResponse', questionnaire: 'http://loinc.org/q/44249-1', status: 'completed', … }
+ */
 export interface FhirQuestionnaireResponse {
   readonly resourceType: 'QuestionnaireResponse';
   readonly id: string;
@@ -164,6 +272,12 @@ export interface FhirQuestionnaireResponse {
   readonly item: readonly FhirQuestionnaireResponseItem[];
 }
 
+/**
+ * FHIR R4 Observation as Cairn writes it.
+ *
+ * @example
+ * { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, … }
+ */
 export interface FhirObservation {
   readonly resourceType: 'Observation';
   readonly id: string;
@@ -183,6 +297,12 @@ export interface FhirObservation {
   readonly component?: readonly { readonly code: FhirCodeableConcept; readonly valueQuantity: FhirQuantity }[];
 }
 
+/**
+ * FHIR R4 Resource as Cairn writes it.
+ *
+ * @example
+ * bundle.entry.map((e) => e.resource.resourceType)
+ */
 export type FhirResource =
   | FhirPatient
   | FhirCondition
@@ -191,6 +311,12 @@ export type FhirResource =
   | FhirQuestionnaireResponse
   | FhirObservation;
 
+/**
+ * FHIR R4 Bundle as Cairn writes it.
+ *
+ * @example
+ * const bundle: FhirBundle = clientRecordToFhirBundle(record);
+ */
 export interface FhirBundle {
   readonly resourceType: 'Bundle';
   readonly id: string;
