@@ -4,7 +4,7 @@ import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoClientRecords } from '../../../test/demo-client-records.js';
 import { clientRecordToFhirBundle } from './client-record-to-fhir-bundle.js';
-import type { FhirGoal, FhirObservation, FhirQuestionnaireResponse } from './fhir-types.js';
+import type { FhirGoal, FhirObservation, FhirQuestionnaireResponse, FhirResource } from './fhir-types.js';
 
 /** Issues of one resource: medplum returns warnings and throws errors (reference/fhir.md §5.2). */
 function validate(resource: unknown): OperationOutcomeIssue[] {
@@ -17,6 +17,29 @@ function validate(resource: unknown): OperationOutcomeIssue[] {
 }
 
 const records = demoClientRecords();
+
+interface Concept {
+  readonly code: string;
+  readonly concept?: readonly Concept[];
+}
+
+/** The codes of an R4 CodeSystem (nested concepts included), from the definitions the validator uses. */
+function codesOf(url: string): Set<string> {
+  const bundle = readJson('fhir/r4/valuesets.json') as {
+    entry: { resource: { resourceType: string; url?: string; concept?: Concept[] } }[];
+  };
+  const system = bundle.entry.find((e) => e.resource.resourceType === 'CodeSystem' && e.resource.url === url);
+  if (!system) throw new Error(`no CodeSystem ${url}`);
+  const codes = new Set<string>();
+  const walk = (concepts: readonly Concept[] = []) => {
+    for (const c of concepts) {
+      codes.add(c.code);
+      walk(c.concept);
+    }
+  };
+  walk(system.resource.concept);
+  return codes;
+}
 
 describe('clientRecordToFhirBundle', () => {
   beforeAll(() => {
@@ -48,6 +71,47 @@ describe('clientRecordToFhirBundle', () => {
     expect(
       validate(broken).some((i) => i.severity === 'error' && String(i.expression).includes('lifecycleStatus')),
     ).toBe(true);
+  });
+
+  it('uses only codes of the required value sets (which medplum does not check; reference/fhir.md §0.3)', () => {
+    const required: [string, (r: FhirResource) => readonly (string | undefined)[]][] = [
+      ['http://hl7.org/fhir/goal-status', (r) => (r.resourceType === 'Goal' ? [r.lifecycleStatus] : [])],
+      ['http://hl7.org/fhir/request-status', (r) => (r.resourceType === 'CarePlan' ? [r.status] : [])],
+      ['http://hl7.org/fhir/request-intent', (r) => (r.resourceType === 'CarePlan' ? [r.intent] : [])],
+      [
+        'http://hl7.org/fhir/care-plan-activity-status',
+        (r) => (r.resourceType === 'CarePlan' ? (r.activity ?? []).map((a) => a.detail.status) : []),
+      ],
+      ['http://hl7.org/fhir/observation-status', (r) => (r.resourceType === 'Observation' ? [r.status] : [])],
+      [
+        'http://hl7.org/fhir/questionnaire-answers-status',
+        (r) => (r.resourceType === 'QuestionnaireResponse' ? [r.status] : []),
+      ],
+      [
+        'http://terminology.hl7.org/CodeSystem/condition-clinical',
+        (r) => (r.resourceType === 'Condition' ? (r.clinicalStatus.coding ?? []).map((c) => c.code) : []),
+      ],
+      [
+        'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+        (r) => (r.resourceType === 'Condition' ? (r.verificationStatus.coding ?? []).map((c) => c.code) : []),
+      ],
+      [
+        'http://hl7.org/fhir/quantity-comparator',
+        (r) => (JSON.stringify(r).match(/"comparator":"[^"]*"/g) ?? []).map((m) => m.slice(14, -1)),
+      ],
+    ];
+    for (const record of Object.values(records)) {
+      const resources = clientRecordToFhirBundle(record).entry.map((e) => e.resource);
+      for (const [url, pick] of required) {
+        const allowed = codesOf(url);
+        const used = resources.flatMap(pick);
+        expect(
+          used.filter((code) => code === undefined || !allowed.has(code)),
+          url,
+        ).toEqual([]);
+      }
+    }
+    expect(codesOf('http://hl7.org/fhir/bundle-type').has(clientRecordToFhirBundle(records.panic).type)).toBe(true);
   });
 
   it('has unique fullUrls and relative references that resolve inside the Bundle', () => {
