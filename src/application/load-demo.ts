@@ -94,7 +94,7 @@ async function storeCase(tx: Store, c: DemoCase, clinicianId: string, createdBy:
   await tx.insertClient(c.client, now);
   await tx.assignClient(c.client.id, clinicianId, 'primary', now);
   await tx.insertDiagnosis(c.client.id, c.diagnosis, now);
-  await tx.saveFormulation(c.formulation, createdBy, now);
+  await tx.updateFormulation(c.formulation, createdBy, now);
   for (const b of c.behaviors) await tx.insertBehavior(b, now);
   await tx.insertPlan(c.plan, createdBy, now);
 }

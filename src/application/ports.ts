@@ -223,7 +223,6 @@ export interface Store {
   readonly insertClient: (client: Client, createdAt: string) => Promise<void>;
   readonly assignClient: (clientId: string, userId: string, role: AssignmentRole, createdAt: string) => Promise<void>;
   readonly insertDiagnosis: (clientId: string, diagnosis: Diagnosis, createdAt: string) => Promise<void>;
-  readonly saveFormulation: (formulation: Formulation, updatedBy: string, updatedAt: string) => Promise<void>;
   readonly findFormulation: (clientId: string) => Promise<Formulation | null>;
   readonly insertBehavior: (behavior: BehaviorDefinition, createdAt: string) => Promise<void>;
   readonly listBehaviors: (clientId: string) => Promise<readonly BehaviorDefinition[]>;
@@ -261,7 +260,7 @@ export interface Store {
   readonly deleteStaleSessions: (now: string, idleBefore: string) => Promise<number>;
   readonly replaceRecoveryCodes: (userId: string, codeHashes: readonly string[], createdAt: string) => Promise<void>;
   /** Marks an unused recovery code used; false when there is none with that hash. */
-  readonly useRecoveryCode: (userId: string, codeHash: string, usedAt: string) => Promise<boolean>;
+  readonly consumeRecoveryCode: (userId: string, codeHash: string, usedAt: string) => Promise<boolean>;
   readonly countUnusedRecoveryCodes: (userId: string) => Promise<number>;
   readonly findThrottle: (key: string) => Promise<AuthThrottle | null>;
   readonly saveThrottle: (throttle: AuthThrottle) => Promise<void>;

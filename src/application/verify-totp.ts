@@ -101,7 +101,7 @@ export async function verifyTotp(
       : 'auth.recovery-code';
   const ok = await deps.store.transaction(async (tx) => {
     const proven =
-      totp !== null || (recoveryCodeHash !== null && (await tx.useRecoveryCode(user.id, recoveryCodeHash, at)));
+      totp !== null || (recoveryCodeHash !== null && (await tx.consumeRecoveryCode(user.id, recoveryCodeHash, at)));
     if (!proven) return false;
     if (totp) await tx.saveUserTotp(user.id, totp, at);
     await tx.deleteThrottle(key);

@@ -69,7 +69,7 @@ for (const dialect of DIALECTS) {
         await tx.insertClient(c.client, '2026-09-01T10:00:00.000Z');
         await tx.assignClient(c.client.id, clinician.id, 'primary', '2026-09-01T10:00:00.000Z');
         await tx.insertDiagnosis(c.client.id, c.diagnosis, '2026-09-01T10:00:00.000Z');
-        await tx.saveFormulation(c.formulation, 'cli:tester', '2026-09-01T10:00:00.000Z');
+        await tx.updateFormulation(c.formulation, 'cli:tester', '2026-09-01T10:00:00.000Z');
         for (const b of c.behaviors) await tx.insertBehavior(b, '2026-09-01T10:00:00.000Z');
         await tx.insertPlan(c.plan, 'cli:tester', '2026-09-01T10:00:00.000Z');
         await tx.insertAdministrations(c.administrations, '2026-09-01T10:00:00.000Z');
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
         deps.store.transaction(async (tx) => {
           await tx.insertClient(c.client, '2026-09-01T10:00:00.000Z');
           await tx.insertDiagnosis(c.client.id, c.diagnosis, '2026-09-01T10:00:00.000Z');
-          await tx.saveFormulation(c.formulation, 'cli:tester', '2026-09-01T10:00:00.000Z');
+          await tx.updateFormulation(c.formulation, 'cli:tester', '2026-09-01T10:00:00.000Z');
           for (const b of c.behaviors) await tx.insertBehavior(b, '2026-09-01T10:00:00.000Z');
           await tx.insertPlan(c.plan, 'cli:tester', '2026-09-01T10:00:00.000Z');
           await tx.insertClient(c.client, '2026-09-01T10:00:00.000Z'); // same id again

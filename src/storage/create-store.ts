@@ -7,14 +7,7 @@ import { findClientAccess } from './repositories/access-repository.js';
 import { insertAlerts, listAlerts, recordAlertClosure } from './repositories/alert-repository.js';
 import { appendAuditEvents, listAuditEvents, verifyAuditChain } from './repositories/audit-repository.js';
 import {
-  findClientById,
-  listCaseload,
-  listClientAssignments,
-  listDiagnoses,
-  removeClientAssignment,
-} from './repositories/caseload-repository.js';
-import { updateFormulation } from './repositories/formulation-repository.js';
-import {
+  consumeRecoveryCode,
   countUnusedRecoveryCodes,
   countUsersForSetup,
   deleteSession,
@@ -29,8 +22,14 @@ import {
   saveThrottle,
   saveUserTotp,
   updateSession,
-  useRecoveryCode,
 } from './repositories/auth-repository.js';
+import {
+  findClientById,
+  listCaseload,
+  listClientAssignments,
+  listDiagnoses,
+  removeClientAssignment,
+} from './repositories/caseload-repository.js';
 import {
   assignClient,
   findClientByRecordNumber,
@@ -39,8 +38,8 @@ import {
   insertClient,
   insertDiagnosis,
   listBehaviors,
-  saveFormulation,
 } from './repositories/client-repository.js';
+import { updateFormulation } from './repositories/formulation-repository.js';
 import {
   insertAdministrations,
   insertBehaviorLogs,
@@ -128,7 +127,6 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     insertClient: t(insertClient),
     assignClient: t(assignClient),
     insertDiagnosis: t(insertDiagnosis),
-    saveFormulation: t(saveFormulation),
     findFormulation: t(findFormulation),
     insertBehavior: t(insertBehavior),
     listBehaviors: t(listBehaviors),
@@ -158,7 +156,7 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     deleteSession: t(deleteSession),
     deleteStaleSessions: t(deleteStaleSessions),
     replaceRecoveryCodes: t(replaceRecoveryCodes),
-    useRecoveryCode: t(useRecoveryCode),
+    consumeRecoveryCode: t(consumeRecoveryCode),
     countUnusedRecoveryCodes: t(countUnusedRecoveryCodes),
     findThrottle: t(findThrottle),
     saveThrottle: t(saveThrottle),

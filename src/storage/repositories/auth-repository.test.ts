@@ -120,13 +120,13 @@ for (const dialect of DIALECTS) {
 
     it('uses a recovery code once, and replaces the set', async () => {
       await store.replaceRecoveryCodes(userId, ['a', 'b'], NOW);
-      expect(await store.useRecoveryCode(userId, 'a', NOW)).toBe(true);
-      expect(await store.useRecoveryCode(userId, 'a', NOW)).toBe(false);
-      expect(await store.useRecoveryCode(userId, 'zzz', NOW)).toBe(false);
+      expect(await store.consumeRecoveryCode(userId, 'a', NOW)).toBe(true);
+      expect(await store.consumeRecoveryCode(userId, 'a', NOW)).toBe(false);
+      expect(await store.consumeRecoveryCode(userId, 'zzz', NOW)).toBe(false);
       expect(await store.countUnusedRecoveryCodes(userId)).toBe(1);
       await store.replaceRecoveryCodes(userId, ['c', 'd', 'e'], NOW);
       expect(await store.countUnusedRecoveryCodes(userId)).toBe(3);
-      expect(await store.useRecoveryCode(userId, 'b', NOW)).toBe(false);
+      expect(await store.consumeRecoveryCode(userId, 'b', NOW)).toBe(false);
     });
 
     it('upserts and deletes failed-attempt counters', async () => {

@@ -138,7 +138,7 @@ export async function replaceRecoveryCodes(
     .execute();
 }
 
-export async function useRecoveryCode(
+export async function consumeRecoveryCode(
   db: Kysely<Database>,
   userId: string,
   codeHash: string,

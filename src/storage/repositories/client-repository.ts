@@ -87,62 +87,6 @@ export async function insertDiagnosis(
     .execute();
 }
 
-/** Replaces the client's formulation (elements included) in one go; bumps the revision. */
-export async function saveFormulation(
-  db: Kysely<Database>,
-  formulation: Formulation,
-  updatedBy: string,
-  updatedAt: string,
-): Promise<void> {
-  const existing = await db
-    .selectFrom('formulation')
-    .select(['id', 'revision'])
-    .where('client_id', '=', formulation.clientId)
-    .executeTakeFirst();
-  if (existing) {
-    await db.deleteFrom('formulation_element').where('formulation_id', '=', existing.id).execute();
-    await db
-      .updateTable('formulation')
-      .set({
-        problem_areas: JSON.stringify(formulation.problemAreas),
-        revision: existing.revision + 1,
-        updated_at: updatedAt,
-        updated_by: updatedBy,
-      })
-      .where('id', '=', existing.id)
-      .execute();
-  } else {
-    await db
-      .insertInto('formulation')
-      .values({
-        id: formulation.id,
-        client_id: formulation.clientId,
-        problem_areas: JSON.stringify(formulation.problemAreas),
-        narrative: null,
-        revision: 1,
-        updated_at: updatedAt,
-        updated_by: updatedBy,
-      })
-      .execute();
-  }
-  const formulationId = existing?.id ?? formulation.id;
-  if (formulation.elements.length > 0) {
-    await db
-      .insertInto('formulation_element')
-      .values(
-        formulation.elements.map((e, i) => ({
-          id: e.id,
-          formulation_id: formulationId,
-          position: i + 1,
-          kind: e.kind,
-          text: e.text,
-          library_key: e.libraryKey,
-        })),
-      )
-      .execute();
-  }
-}
-
 export async function findFormulation(db: Kysely<Database>, clientId: string): Promise<Formulation | null> {
   const row = await db.selectFrom('formulation').selectAll().where('client_id', '=', clientId).executeTakeFirst();
   if (!row) return null;

@@ -221,7 +221,12 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
       ? [[], [], []]
       : await Promise.all([
           db.selectFrom('objective').selectAll().where('goal_id', 'in', goalIds).orderBy('position').execute(),
-          db.selectFrom('goal_formulation_element').selectAll().where('goal_id', 'in', goalIds).orderBy('position').execute(),
+          db
+            .selectFrom('goal_formulation_element')
+            .selectAll()
+            .where('goal_id', 'in', goalIds)
+            .orderBy('position')
+            .execute(),
           db.selectFrom('target').selectAll().where('goal_id', 'in', goalIds).orderBy('position').execute(),
         ]);
   const objectiveIds = objectiveRows.map((o) => o.id);
