@@ -23,12 +23,15 @@ interface Concept {
   readonly concept?: readonly Concept[];
 }
 
+interface ValueSetsBundle {
+  readonly entry: readonly { readonly resource: { resourceType: string; url?: string; concept?: Concept[] } }[];
+}
+let valueSets: ValueSetsBundle | undefined;
+
 /** The codes of an R4 CodeSystem (nested concepts included), from the definitions the validator uses. */
 function codesOf(url: string): Set<string> {
-  const bundle = readJson('fhir/r4/valuesets.json') as {
-    entry: { resource: { resourceType: string; url?: string; concept?: Concept[] } }[];
-  };
-  const system = bundle.entry.find((e) => e.resource.resourceType === 'CodeSystem' && e.resource.url === url);
+  valueSets ??= readJson('fhir/r4/valuesets.json') as ValueSetsBundle;
+  const system = valueSets.entry.find((e) => e.resource.resourceType === 'CodeSystem' && e.resource.url === url);
   if (!system) throw new Error(`no CodeSystem ${url}`);
   const codes = new Set<string>();
   const walk = (concepts: readonly Concept[] = []) => {
