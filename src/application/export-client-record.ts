@@ -5,7 +5,6 @@ import { ErrorCode } from '../domain/shared/error-codes.js';
 import type { ClientRecord } from '../exports/client-record.js';
 import { administrationsToCsv } from '../exports/csv/administrations-to-csv.js';
 import { clientRecordToFhirBundle } from '../exports/fhir/client-record-to-fhir-bundle.js';
-import { renderPdf } from '../exports/pdf/render-pdf.js';
 import { buildTreatmentPlanDocument } from '../exports/pdf/treatment-plan-document.js';
 import type { Actor } from './actor.js';
 import { assertClientAccess } from './assert-client-access.js';
@@ -106,7 +105,8 @@ export async function exportClientRecord(
         format: 'pdf',
         contentType: 'application/pdf',
         fileName: `${client.recordNumber}-treatment-plan-v${plan.version}.pdf`,
-        body: await renderPdf(buildTreatmentPlanDocument(record)),
+        // Loaded on first use: pdfmake takes ~0.3 s to load, which the server's start-up should not pay.
+        body: await (await import('../exports/pdf/render-pdf.js')).renderPdf(buildTreatmentPlanDocument(record)),
       };
       break;
     }
