@@ -43,7 +43,8 @@ fs.chmodSync(path.join(dist, 'cli', 'main.js'), 0o755);
 // install without dev dependencies gets the server's placeholder page instead, and says so.
 let vite = null;
 try {
-  vite = await import('vite');
+  // CAIRN_BUILD_SKIP_WEB=1: server and CLI only (the CLI tests build a private copy and need no web app).
+  if (process.env.CAIRN_BUILD_SKIP_WEB !== '1') vite = await import('vite');
 } catch {
   console.warn('build: Vite is not installed, so the web app was not built (the server shows a placeholder page).');
 }

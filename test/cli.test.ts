@@ -9,8 +9,11 @@ import { openSqlite } from '../src/storage/open-database.js';
 import { TEST_DATABASE_URL } from './dialects.js';
 
 const root = path.join(import.meta.dirname, '..');
-const main = path.join(root, 'dist/cli/main.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-cli-'));
+// A private build (server and CLI only) that resolves this checkout's node_modules, so nothing else rebuilding dist/
+// can pull files from under these processes.
+const buildDir = path.join(tmp, 'build');
+const main = path.join(buildDir, 'dist/cli/main.js');
 const PASSWORD = 'a long enough password';
 
 function cairn(args: string[], env: Record<string, string> = {}, input = '') {
@@ -30,7 +33,13 @@ function freshDir(name: string): string {
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { encoding: 'utf8' });
+  fs.mkdirSync(buildDir, { recursive: true });
+  fs.writeFileSync(path.join(buildDir, 'package.json'), '{"type":"module","private":true}\n');
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(buildDir, 'node_modules'), 'dir');
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+    encoding: 'utf8',
+    env: { ...process.env, CAIRN_BUILD_OUT: path.join(buildDir, 'dist'), CAIRN_BUILD_SKIP_WEB: '1' },
+  });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
