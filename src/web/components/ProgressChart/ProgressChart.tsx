@@ -19,6 +19,7 @@ import type { Period } from '../../../domain/treatment-plans/target.js';
 import { bandFill } from '../../lib/chart-colors.js';
 import { comparatorSymbol, formatDate, formatNumber, formatShortDate } from '../../lib/format.js';
 import { useContainerWidth } from '../../lib/use-container-width.js';
+import { ChartDataTable } from '../ChartDataTable/ChartDataTable.js';
 import { describeTargetProgress, STATUS_WORDS } from './describe-target-progress.js';
 
 export interface ProgressChartProps {
@@ -266,26 +267,7 @@ export function ProgressChart(props: ProgressChartProps) {
           </li>
         )}
       </ul>
-      <details className="progress-chart__data">
-        <summary>Data table</summary>
-        <table className="table table--compact">
-          <caption className="visually-hidden">{title} values</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.x}>
-                <td>{formatDate(fromEpochDay(p.x))}</td>
-                <td>{formatNumber(p.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartDataTable title={title} points={points} />
     </figure>
   );
 }

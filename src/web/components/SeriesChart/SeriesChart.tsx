@@ -12,6 +12,7 @@ import { fromEpochDay, toEpochDay } from '../../../domain/shared/calendar-date.j
 import { bandFill } from '../../lib/chart-colors.js';
 import { formatDate, formatNumber, formatShortDate } from '../../lib/format.js';
 import { useContainerWidth } from '../../lib/use-container-width.js';
+import { ChartDataTable } from '../ChartDataTable/ChartDataTable.js';
 
 export interface SeriesChartProps {
   readonly title: string;
@@ -92,26 +93,7 @@ export function SeriesChart({ title, points, bands, range, width: fixedWidth, he
           />
         </LineChart>
       </div>
-      <details className="progress-chart__data">
-        <summary>Data table</summary>
-        <table className="table table--compact">
-          <caption className="visually-hidden">{title} values</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.x}>
-                <td>{formatDate(fromEpochDay(d.x))}</td>
-                <td>{formatNumber(d.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartDataTable title={title} points={data} />
     </figure>
   );
 }
