@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../config/load-config.js';
 import { isAppError } from '../domain/shared/app-error.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import type { DbKeyTools } from './commands/db.js';
 
 type Command = (args: readonly string[], io: CliIo, ctx: CommandContext) => Promise<number>;
 
@@ -16,8 +17,17 @@ type Command = (args: readonly string[], io: CliIo, ctx: CommandContext) => Prom
 const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>> = {
   start: { summary: 'serve the app and API', load: async () => (await import('./commands/start.js')).startCommand },
   db: {
-    summary: 'db migrate: apply migrations, print each',
-    load: async () => (await import('./commands/db.js')).dbCommand,
+    summary: 'db migrate | encrypt | rekey: migrations, encryption at rest, key rotation',
+    load: async () => {
+      const { dbCommand } = await import('./commands/db.js');
+      const tools = {
+        encryptDatabase: async (...a: Parameters<DbKeyTools['encryptDatabase']>) =>
+          (await import('../storage/key-rotation/encrypt-database.js')).encryptDatabase(...a),
+        rekeyDatabase: async (...a: Parameters<DbKeyTools['rekeyDatabase']>) =>
+          (await import('../storage/key-rotation/rekey-database.js')).rekeyDatabase(...a),
+      } satisfies DbKeyTools;
+      return (args, io, ctx) => dbCommand(args, io, ctx, tools);
+    },
   },
   users: {
     summary: 'users add: create a staff account',
