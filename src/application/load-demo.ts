@@ -12,6 +12,7 @@ import {
 } from './demo/demo-cases.js';
 import { buildSyntheticCase, syntheticRecordNumber } from './demo/synthetic-case.js';
 import { ensurePractice } from './ensure-practice.js';
+import { planContentHash } from './plan-content-hash.js';
 import type { Deps, Practice, Store, User } from './ports.js';
 import { todayInTimeZone } from './today-in-time-zone.js';
 
@@ -90,13 +91,22 @@ async function ensureUser(
   return { user: { ...user, active: true, createdAt: now }, created: true };
 }
 
-async function storeCase(tx: Store, c: DemoCase, clinicianId: string, createdBy: string, now: string): Promise<void> {
+async function storeCase(
+  deps: Pick<Deps, 'digest'>,
+  tx: Store,
+  c: DemoCase,
+  clinicianId: string,
+  createdBy: string,
+  now: string,
+): Promise<void> {
   await tx.insertClient(c.client, now);
   await tx.assignClient(c.client.id, clinicianId, 'primary', now);
   await tx.insertDiagnosis(c.client.id, c.diagnosis, now);
   await tx.updateFormulation(c.formulation, createdBy, now);
   for (const b of c.behaviors) await tx.insertBehavior(b, now);
-  await tx.insertPlan(c.plan, createdBy, now);
+  // A signed demo plan carries the content hash a signature always records (DESIGN 2.2).
+  const plan = c.plan.status === 'draft' ? c.plan : { ...c.plan, contentHash: planContentHash(deps, c.plan) };
+  await tx.insertPlan(plan, createdBy, now);
 }
 
 /**
@@ -210,7 +220,7 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
     await deps.store.transaction(async (tx) => {
       if (await tx.findClientByRecordNumber(practice.id, recordNumber)) return;
       const c = build(caseInput(clinician));
-      await storeCase(tx, c, clinician.id, label, now);
+      await storeCase(deps, tx, c, clinician.id, label, now);
       await tx.insertAdministrations(c.administrations, now);
       await tx.insertBehaviorLogs(c.behaviorLogs, now);
       // The same alerts recording these administrations in session would raise (the depression case's first PHQ-9
@@ -251,7 +261,7 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
         if (await tx.findClientByRecordNumber(practice.id, syntheticRecordNumber(input.seed, index))) continue;
         const owner = syntheticUsers[Math.floor((index - 1) / CLIENTS_PER_SYNTHETIC_CLINICIAN)] ?? clinician;
         const c = buildSyntheticCase(caseInput(owner), { seed: input.seed, index, weeks: input.weeks });
-        await storeCase(tx, c, owner.id, label, now);
+        await storeCase(deps, tx, c, owner.id, label, now);
         added.push(c);
       }
       if (added.length === 0) return;

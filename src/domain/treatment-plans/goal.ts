@@ -43,6 +43,8 @@ export interface Intervention {
 
 export interface Objective {
   readonly id: string;
+  /** The objective's id in the plan version where it first appeared; absent means its own id (first version). */
+  readonly lineageId?: string;
   readonly position: number;
   readonly statement: string;
   readonly targets: readonly Target[];
@@ -52,6 +54,8 @@ export interface Objective {
 
 export interface Goal {
   readonly id: string;
+  /** The goal's id in the plan version where it first appeared; absent means its own id (first version). */
+  readonly lineageId?: string;
   readonly position: number;
   /** The clinician's wording. */
   readonly statement: string;

@@ -63,3 +63,19 @@ export interface TreatmentPlan {
 export function isPlanSigned(plan: Pick<TreatmentPlan, 'status'>): boolean {
   return plan.status !== 'draft';
 }
+
+/** One version in a client's list of plan versions (no goals). */
+export interface PlanVersionSummary {
+  readonly id: string;
+  readonly version: number;
+  readonly revision: number;
+  readonly status: PlanStatus;
+  readonly previousVersionId: string | null;
+  readonly establishedDate: CalendarDate;
+  readonly clinicianSignature: Signature | null;
+  readonly supervisorSignature: Signature | null;
+  readonly contentHash: string | null;
+  readonly goalCount: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}

@@ -11,6 +11,7 @@ import type {
 import type {
   Diagnosis,
   PlanStatus,
+  PlanVersionSummary,
   ServiceType,
   Signature,
   TreatmentPlan,
@@ -34,32 +35,217 @@ export async function insertPlan(
   await db
     .insertInto('treatment_plan')
     .values({
+      ...planFields(plan),
       id: plan.id,
       client_id: plan.clientId,
       version: plan.version,
-      revision: plan.revision,
-      status: plan.status,
       previous_version_id: plan.previousVersionId,
-      established_date: plan.establishedDate,
-      presenting_problems: plan.presentingProblems,
-      service_type: plan.serviceType,
-      session_minutes: plan.sessionMinutes,
-      session_frequency: plan.sessionFrequency,
-      duration_weeks: plan.durationWeeks,
-      review_interval_days: plan.reviewIntervalDays,
-      next_review_date: plan.nextReviewDate,
-      discharge_criteria: plan.dischargeCriteria,
-      referrals: plan.referrals,
-      strengths: plan.strengths,
-      client_participation: plan.clientParticipation,
-      clinician_signature: plan.clinicianSignature ? JSON.stringify(plan.clinicianSignature) : null,
-      supervisor_signature: plan.supervisorSignature ? JSON.stringify(plan.supervisorSignature) : null,
-      content_hash: plan.contentHash,
       created_by: createdBy,
       created_at: createdAt,
       updated_at: createdAt,
     })
     .execute();
+  await insertPlanChildren(db, plan);
+}
+
+/** The plan row's editable columns (everything but identity and creation). */
+function planFields(plan: TreatmentPlan) {
+  return {
+    revision: plan.revision,
+    status: plan.status,
+    established_date: plan.establishedDate,
+    presenting_problems: plan.presentingProblems,
+    service_type: plan.serviceType,
+    session_minutes: plan.sessionMinutes,
+    session_frequency: plan.sessionFrequency,
+    duration_weeks: plan.durationWeeks,
+    review_interval_days: plan.reviewIntervalDays,
+    next_review_date: plan.nextReviewDate,
+    discharge_criteria: plan.dischargeCriteria,
+    referrals: plan.referrals,
+    strengths: plan.strengths,
+    client_participation: plan.clientParticipation,
+    clinician_signature: plan.clinicianSignature ? JSON.stringify(plan.clinicianSignature) : null,
+    supervisor_signature: plan.supervisorSignature ? JSON.stringify(plan.supervisorSignature) : null,
+    content_hash: plan.contentHash,
+  };
+}
+
+/**
+ * Replaces an open draft's fields and content (goals, objectives, interventions, targets, diagnoses) when it is still
+ * at `expectedRevision`; false (and nothing written) when it is not — another edit got there first, or it was
+ * signed or discarded. Run it inside a transaction: the children are deleted and written again.
+ *
+ * @example
+ * const saved = await replaceDraftPlan(db, { ...draft, revision: 4 }, 3, now); // false if someone saved revision 4
+ */
+export async function replaceDraftPlan(
+  db: Kysely<Database>,
+  plan: TreatmentPlan,
+  expectedRevision: number,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('treatment_plan')
+    .set({ ...planFields(plan), updated_at: updatedAt })
+    .where('id', '=', plan.id)
+    .where('status', '=', 'draft')
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('goal').where('plan_id', '=', plan.id).execute();
+  await db.deleteFrom('plan_diagnosis').where('plan_id', '=', plan.id).execute();
+  await insertPlanChildren(db, plan);
+  return true;
+}
+
+/**
+ * Deletes an open draft still at `expectedRevision` (its goals and the rest go with it); false when it is not.
+ *
+ * @example
+ * await deleteDraftPlan(db, draft.id, draft.revision); // true
+ */
+export async function deleteDraftPlan(
+  db: Kysely<Database>,
+  planId: string,
+  expectedRevision: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('treatment_plan')
+    .where('id', '=', planId)
+    .where('status', '=', 'draft')
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/**
+ * Signs an open draft still at `expectedRevision`: status `signed`, the clinician's signature and the content hash.
+ * False when the draft moved on (stale revision, signed or discarded meanwhile).
+ *
+ * @example
+ * await signDraftPlan(db, draft.id, draft.revision, signature, hash, now); // true
+ */
+export async function signDraftPlan(
+  db: Kysely<Database>,
+  planId: string,
+  expectedRevision: number,
+  signature: Signature,
+  contentHash: string,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('treatment_plan')
+    .set({
+      status: 'signed',
+      clinician_signature: JSON.stringify(signature),
+      content_hash: contentHash,
+      updated_at: updatedAt,
+    })
+    .where('id', '=', planId)
+    .where('status', '=', 'draft')
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Marks a signed version superseded by a newer signed version (it stays readable and immutable).
+ *
+ * @example
+ * await supersedePlan(db, previous.id, now);
+ */
+export async function supersedePlan(db: Kysely<Database>, planId: string, updatedAt: string): Promise<void> {
+  await db
+    .updateTable('treatment_plan')
+    .set({ status: 'superseded', updated_at: updatedAt })
+    .where('id', '=', planId)
+    .where('status', '=', 'signed')
+    .execute();
+}
+
+/**
+ * Adds a supervisor's co-signature to a signed version whose content hash is `contentHash` and that has none yet;
+ * false otherwise (already co-signed, not signed, or the content is not what the supervisor read).
+ *
+ * @example
+ * await cosignPlan(db, plan.id, plan.contentHash, signature, now); // true
+ */
+export async function cosignPlan(
+  db: Kysely<Database>,
+  planId: string,
+  contentHash: string,
+  signature: Signature,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('treatment_plan')
+    .set({ supervisor_signature: JSON.stringify(signature), updated_at: updatedAt })
+    .where('id', '=', planId)
+    .where('status', 'in', ['signed', 'superseded'])
+    .where('content_hash', '=', contentHash)
+    .where('supervisor_signature', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Every plan version of a client, newest first, without goals (the version list).
+ *
+ * @example
+ * const versions = await listPlanVersions(db, clientId); // [{ version: 2, status: 'draft', … }, …]
+ */
+export async function listPlanVersions(db: Kysely<Database>, clientId: string): Promise<PlanVersionSummary[]> {
+  const rows = await db
+    .selectFrom('treatment_plan')
+    .leftJoin('goal', 'goal.plan_id', 'treatment_plan.id')
+    .select((eb) => [
+      'treatment_plan.id',
+      'treatment_plan.version',
+      'treatment_plan.revision',
+      'treatment_plan.status',
+      'treatment_plan.previous_version_id',
+      'treatment_plan.established_date',
+      'treatment_plan.clinician_signature',
+      'treatment_plan.supervisor_signature',
+      'treatment_plan.content_hash',
+      'treatment_plan.created_at',
+      'treatment_plan.updated_at',
+      eb.fn.count<number | string>('goal.id').as('goal_count'),
+    ])
+    .where('treatment_plan.client_id', '=', clientId)
+    .groupBy([
+      'treatment_plan.id',
+      'treatment_plan.version',
+      'treatment_plan.revision',
+      'treatment_plan.status',
+      'treatment_plan.previous_version_id',
+      'treatment_plan.established_date',
+      'treatment_plan.clinician_signature',
+      'treatment_plan.supervisor_signature',
+      'treatment_plan.content_hash',
+      'treatment_plan.created_at',
+      'treatment_plan.updated_at',
+    ])
+    .orderBy('treatment_plan.version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    revision: r.revision,
+    status: r.status as PlanStatus,
+    previousVersionId: r.previous_version_id,
+    establishedDate: r.established_date,
+    clinicianSignature: r.clinician_signature ? (JSON.parse(r.clinician_signature) as Signature) : null,
+    supervisorSignature: r.supervisor_signature ? (JSON.parse(r.supervisor_signature) as Signature) : null,
+    contentHash: r.content_hash,
+    goalCount: Number(r.goal_count),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+async function insertPlanChildren(db: Kysely<Database>, plan: TreatmentPlan): Promise<void> {
   if (plan.diagnoses.length > 0) {
     await db
       .insertInto('plan_diagnosis')
@@ -80,6 +266,7 @@ export async function insertPlan(
         start_date: g.startDate,
         due_date: g.dueDate,
         status: g.status,
+        lineage_id: g.lineageId ?? g.id,
         endorsed_on: g.endorsement?.date ?? null,
         endorsement_method: g.endorsement?.method ?? null,
         endorsement_words: g.endorsement?.words ?? null,
@@ -101,6 +288,7 @@ export async function insertPlan(
           position: o.position,
           statement: o.statement,
           due_date: o.dueDate,
+          lineage_id: o.lineageId ?? o.id,
         })),
       )
       .execute();
@@ -284,6 +472,7 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
     goals: (goalsByPlan.get(p.id) ?? []).map(
       (g): Goal => ({
         id: g.id,
+        lineageId: g.lineage_id ?? g.id,
         position: g.position,
         statement: g.statement,
         clientWords: g.client_words,
@@ -303,6 +492,7 @@ async function loadPlans(db: Kysely<Database>, planRows: readonly TreatmentPlanT
         objectives: (objectivesByGoal.get(g.id) ?? []).map(
           (o): Objective => ({
             id: o.id,
+            lineageId: o.lineage_id ?? o.id,
             position: o.position,
             statement: o.statement,
             dueDate: o.due_date,
