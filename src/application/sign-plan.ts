@@ -23,7 +23,7 @@ async function signerOf(
   if (actor.kind !== 'user')
     throw new AppError(ErrorCode.forbidden, 'A plan is signed by a clinician, not the operator.');
   const user = await store.findUserById(actor.userId);
-  if (!user || !user.active) throw new AppError(ErrorCode.forbidden, 'The signing account is not active.');
+  if (!user?.active) throw new AppError(ErrorCode.forbidden, 'The signing account is not active.');
   return { id: user.id, name: user.name, credentials: user.credentials.trim() };
 }
 
