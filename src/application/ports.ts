@@ -287,6 +287,25 @@ export interface Store {
     readonly limit: number;
     readonly clientId?: string;
   }) => Promise<readonly AuditEvent[]>;
+  // Staff lifecycle (issue 5): set-password links, API tokens, caseload reassignment.
+  /** Replaces the user's password hash (a set-password link, or NO_PASSWORD_HASH to clear it). */
+  readonly setUserPasswordHash: (userId: string, passwordHash: string, updatedAt: string) => Promise<void>;
+  /** Stores a new set-password link and deletes the user's older ones (a newer link voids them). */
+  readonly replacePasswordLink: (link: PasswordLink) => Promise<void>;
+  readonly findPasswordLinkByTokenHash: (tokenHash: string) => Promise<PasswordLink | null>;
+  /** Marks an unused link used; false when it was used meanwhile (or deleted by a newer link). */
+  readonly consumePasswordLink: (linkId: string, usedAt: string) => Promise<boolean>;
+  readonly insertApiToken: (token: ApiToken) => Promise<void>;
+  readonly findApiTokenByTokenHash: (tokenHash: string) => Promise<ApiToken | null>;
+  /** The user's tokens (revoked ones included), newest first. */
+  readonly listApiTokens: (userId: string) => Promise<readonly ApiToken[]>;
+  /** Revokes one of the user's tokens; false when there is no such unrevoked token of that user. */
+  readonly revokeApiToken: (userId: string, tokenId: string, revokedAt: string) => Promise<boolean>;
+  /** Revokes every unrevoked token of the user; returns how many. */
+  readonly revokeUserApiTokens: (userId: string, revokedAt: string) => Promise<number>;
+  readonly touchApiToken: (tokenId: string, usedAt: string) => Promise<void>;
+  /** Moves every primary assignment of `fromUserId` to `toUserId`; returns the ids of the clients moved. */
+  readonly reassignPrimaryAssignments: (fromUserId: string, toUserId: string, at: string) => Promise<readonly string[]>;
   /** Runs `work` in one transaction; the store passed in is bound to it. Rolls back when `work` throws. */
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 }
@@ -431,4 +450,31 @@ export interface CaseloadEntry {
   readonly primaryClinicianId: string | null;
   /** The latest score of each instrument given. */
   readonly latestScores: readonly LatestScore[];
+}
+
+/** The stored password hash of an account without a usable password (invited, or reset): no password matches it. */
+export const NO_PASSWORD_HASH = '!no-password';
+
+/** A one-time set-password link (DESIGN 2.8 staff lifecycle). Only the hash of its token is stored. */
+export interface PasswordLink {
+  readonly id: string;
+  readonly userId: string;
+  readonly tokenHash: string;
+  /** Audit label of who issued it. */
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+}
+
+/** A bearer token for scripts: acts as its user with the user's current roles. Only the hash is stored. */
+export interface ApiToken {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
 }

@@ -10,7 +10,7 @@ import {
   secondFactorNeeded,
 } from './auth-policy.js';
 import { parseInput } from './parse-input.js';
-import type { AuthSession, Deps, SessionStage, User } from './ports.js';
+import { type AuthSession, type Deps, NO_PASSWORD_HASH, type SessionStage, type User } from './ports.js';
 
 const inputSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, 'must not be empty').max(320, 'is too long'),
@@ -89,9 +89,11 @@ export async function signIn(deps: SignInDeps, caller: AnonymousCaller, input: S
   }
 
   const secrets = user ? await deps.store.findUserSecrets(user.id) : null;
-  const passwordOk = secrets
-    ? await deps.passwords.verify(secrets.passwordHash, v.password)
-    : (await deps.passwords.verify(await dummyHash(deps), v.password)) && false;
+  // An account without a password (invited, or reset and not yet set through its link) fails like a wrong one.
+  const passwordOk =
+    secrets && secrets.passwordHash !== NO_PASSWORD_HASH
+      ? await deps.passwords.verify(secrets.passwordHash, v.password)
+      : (await deps.passwords.verify(await dummyHash(deps), v.password)) && false;
   if (!user || !secrets || !passwordOk || !user.active) {
     await deps.store.transaction(async (tx) => {
       await tx.saveThrottle(nextThrottle(key, await tx.findThrottle(key), now, policy));

@@ -22,7 +22,8 @@ export type UpdateUserInput = z.input<typeof inputSchema>;
 
 /**
  * Changes a staff account (`PATCH /api/v1/users/{id}`, administrators): name, credentials, roles, active. A
- * deactivation or a role change ends the user's sessions at once (DESIGN 2.8, staff lifecycle). The practice keeps at
+ * deactivation or a role change ends the user's sessions at once, and a deactivation revokes their API tokens (DESIGN
+ * 2.8, staff lifecycle). The practice keeps at
  * least one active administrator (`conflict` otherwise).
  *
  * @example
@@ -60,6 +61,9 @@ export async function updateUser(deps: Deps, actor: Actor, input: UpdateUserInpu
     const rolesChanged = v.roles !== undefined && roles.join(',') !== existing.roles.join(',');
     if (rolesChanged) await tx.setUserRoles(existing.id, roles);
     if (rolesChanged || (existing.active && !active)) await tx.deleteUserSessions(existing.id);
+    // DESIGN 2.8: a deactivation revokes the account's API tokens too (a role change needs not: a token acts with
+    // its user's roles as they are at each request).
+    if (existing.active && !active) await tx.revokeUserApiTokens(existing.id, now);
     const action = existing.active && !active ? 'user.deactivate' : rolesChanged ? 'user.roles.update' : 'user.update';
     await tx.appendAudit([staffAuditEvent(actor, action, `user:${existing.id}`)], now);
     return {

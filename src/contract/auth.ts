@@ -63,3 +63,9 @@ export const MeResponse = z.object({
     })
     .nullable(),
 });
+
+/** `POST /api/v1/auth/set-password` (anonymous): the token from a set-password link's fragment and the new password. */
+export const SetPasswordRequest = z.strictObject({
+  token: z.string().max(200).describe('The token after `#token=` in the set-password link.'),
+  password: z.string().max(1024).describe('At least 12 characters.'),
+});

@@ -33,6 +33,7 @@ import { progressRoutes } from './routes/progress/index.js';
 import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
+import { tokenRoutes } from './routes/tokens/index.js';
 import { userRoutes } from './routes/users/index.js';
 import { findWebAppDir, registerWebApp } from './routes/web-app/index.js';
 
@@ -137,7 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerClientReach(api);
       await api.register(setupRoutes);
       await api.register(authRoutes, { cookie, attemptLimit: deps.attemptLimit ?? { max: 20, timeWindow: 60_000 } });
-      await api.register(userRoutes);
+      await api.register(userRoutes, { publicUrl: deps.publicUrl ?? null });
+      await api.register(tokenRoutes);
       await api.register(supervisionRoutes);
       await api.register(settingsRoutes);
       await api.register(auditRoutes);

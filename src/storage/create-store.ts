@@ -39,6 +39,19 @@ import {
   insertDiagnosis,
   listBehaviors,
 } from './repositories/client-repository.js';
+import {
+  consumePasswordLink,
+  findApiTokenByTokenHash,
+  findPasswordLinkByTokenHash,
+  insertApiToken,
+  listApiTokens,
+  reassignPrimaryAssignments,
+  replacePasswordLink,
+  revokeApiToken,
+  revokeUserApiTokens,
+  setUserPasswordHash,
+  touchApiToken,
+} from './repositories/credential-repository.js';
 import { updateFormulation } from './repositories/formulation-repository.js';
 import {
   insertAdministrations,
@@ -174,6 +187,17 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     listCaseload: t(listCaseload),
     listAuditNewestFirst: t(listAuditNewestFirst),
     updateFormulation: t(updateFormulation),
+    setUserPasswordHash: t(setUserPasswordHash),
+    replacePasswordLink: t(replacePasswordLink),
+    findPasswordLinkByTokenHash: t(findPasswordLinkByTokenHash),
+    consumePasswordLink: t(consumePasswordLink),
+    insertApiToken: t(insertApiToken),
+    findApiTokenByTokenHash: t(findApiTokenByTokenHash),
+    listApiTokens: t(listApiTokens),
+    revokeApiToken: t(revokeApiToken),
+    revokeUserApiTokens: t(revokeUserApiTokens),
+    touchApiToken: t(touchApiToken),
+    reassignPrimaryAssignments: t(reassignPrimaryAssignments),
     transaction: (work) =>
       inTransaction
         ? work(store)

@@ -41,5 +41,7 @@ export const ErrorCode = {
   backupFromNewerSchema: 'backup-from-newer-schema',
   /** A restore target already holds data; restore only into an empty data directory or database. */
   restoreTargetNotEmpty: 'restore-target-not-empty',
+  /** A set-password link is unknown, used, expired or replaced by a newer one; ask an administrator for a new one. */
+  invalidLink: 'invalid-link',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionActor } from '../../application/auth-policy.js';
+import { authenticateApiToken } from '../../application/authenticate-api-token.js';
 import { resumeSession } from '../../application/resume-session.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { ErrorCode } from '../../domain/shared/error-codes.js';
-import type { RequestAuth } from './request-context.js';
+import type { SessionAuth } from './request-context.js';
 
 /** Methods that change state: cookie-authenticated requests with them need the CSRF token. */
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -60,13 +61,19 @@ export function clearSessionCookie(reply: FastifyReply, options: SessionCookieOp
   });
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or null (no header, or another scheme). */
+function bearerTokenOf(header: string | undefined): string | null {
+  const match = header === undefined ? null : /^Bearer +(\S+) *$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
 function ownOrigin(request: FastifyRequest, options: SessionCookieOptions): string {
   return options.publicOrigin ?? `${request.protocol}://${request.host}`;
 }
 
 /**
  * Authentication and the first two checks of every API route, in the order of DESIGN 3.3: 401 (no session, expired,
- * or second factor still needed) → 403 (foreign Origin or missing/wrong CSRF token on an unsafe method, then a role
+ * or second factor still needed; or an unknown, revoked or expired API token) → 403 (foreign Origin or missing/wrong CSRF token on an unsafe method, then a role
  * the route requires). Body validation (400) and reach (404) come after. Routes say who may call them with
  * `config.access` and `config.roles`; the default is a complete session with any role.
  *
@@ -87,12 +94,46 @@ export function registerAuthenticate(app: FastifyInstance, options: SessionCooki
       if (access === 'public') throw new AppError(ErrorCode.forbidden, 'Cross-origin requests are refused.');
     }
 
+    // A script's API token (DESIGN 2.8 staff lifecycle): it acts as its user with the user's current roles. It is
+    // sent explicitly, never by a browser on its own, so it needs no CSRF token; the cookie is then ignored.
+    const bearer = access === 'public' ? null : bearerTokenOf(request.headers.authorization);
+    if (bearer !== null) {
+      const found = await authenticateApiToken(request.deps, bearer);
+      if (found.kind !== 'active') {
+        throw new AppError(ErrorCode.unauthenticated, 'The API token is unknown, revoked or expired.');
+      }
+      const user = found.user;
+      request.auth = {
+        kind: 'api-token',
+        user,
+        actor: { kind: 'user', userId: user.id, practiceId: user.practiceId, roles: user.roles },
+        apiTokenId: found.apiToken.id,
+      };
+      if (access === 'session') {
+        throw new AppError(ErrorCode.forbidden, 'This route needs a browser session, not an API token.');
+      }
+      if (unsafe && origin !== undefined && origin !== ownOrigin(request, options)) {
+        throw new AppError(ErrorCode.forbidden, 'Cross-origin requests are refused.');
+      }
+      const roles = config.roles;
+      if (roles && !roles.some((r) => user.roles.includes(r))) {
+        throw new AppError(ErrorCode.forbidden, 'Your role does not allow this.');
+      }
+      return;
+    }
+
     const token = request.cookies[cookieName];
     let expired = false;
     if (token) {
       const resumed = await resumeSession(request.deps, token);
       if (resumed.kind === 'active') {
-        const auth: RequestAuth = { ...resumed, actor: sessionActor(resumed), token };
+        const auth: SessionAuth = {
+          kind: 'session',
+          session: resumed.session,
+          user: resumed.user,
+          actor: sessionActor(resumed),
+          token,
+        };
         request.auth = auth;
       } else {
         expired = resumed.kind === 'expired';
@@ -101,7 +142,7 @@ export function registerAuthenticate(app: FastifyInstance, options: SessionCooki
     }
     if (access === 'public') return;
 
-    const auth = request.auth;
+    const auth = request.auth as SessionAuth | null;
     if (!auth) {
       throw new AppError(
         ErrorCode.unauthenticated,

@@ -1,5 +1,6 @@
 import type { Actor, Role } from '../../application/actor.js';
 import type { CurrentSession, SignInDeps } from '../../application/auth-policy.js';
+import type { User } from '../../application/ports.js';
 
 /**
  * What the API's plugins attach to each request, and what a route declares in its `config`.
@@ -7,11 +8,23 @@ import type { CurrentSession, SignInDeps } from '../../application/auth-policy.j
  * @example
  * app.get('/api/v1/users', { config: { access: 'signed-in', roles: ['admin'], audit: 'user.list' } }, handler);
  */
-export interface RequestAuth extends CurrentSession {
+export interface SessionAuth extends CurrentSession {
+  readonly kind: 'session';
   readonly actor: Actor & { readonly kind: 'user' };
   /** The session token from the cookie (needed to derive the CSRF token). */
   readonly token: string;
 }
+
+/** A script's request with `Authorization: Bearer <API token>`: it acts as the token's user (no session). */
+export interface ApiTokenAuth {
+  readonly kind: 'api-token';
+  readonly user: User;
+  readonly actor: Actor & { readonly kind: 'user' };
+  readonly apiTokenId: string;
+}
+
+/** How the request is authenticated: a browser session (cookie) or an API token (bearer). */
+export type RequestAuth = SessionAuth | ApiTokenAuth;
 
 export interface RequestAudit {
   /** True once an audit event of this request is durable (written by a use case or by the audit hook). */
@@ -21,8 +34,8 @@ export interface RequestAudit {
 }
 
 /**
- * Who may call a route: `public` (no session needed), `session` (a session at any stage, e.g. to enter the second
- * factor), `signed-in` (the default: a complete session).
+ * Who may call a route: `public` (no session needed), `session` (a browser session at any stage, e.g. to enter the
+ * second factor; API tokens are refused), `signed-in` (the default: a complete session, or an API token).
  */
 export type RouteAccess = 'public' | 'session' | 'signed-in';
 

@@ -3,6 +3,7 @@ import * as m20261126_2000 from './2026_11_26_2000_create_core_tables.js';
 import * as m20261126_2100 from './2026_11_26_2100_create_auth_tables.js';
 import * as m20261127_0900 from './2026_11_27_0900_create_alert_table.js';
 import * as m20261127_0910 from './2026_11_27_0910_add_administration_outcomes_index.js';
+import * as m20261203_1000 from './2026_12_03_1000_add_password_links_and_api_tokens.js';
 
 /**
  * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2100_create_auth_tables': m20261126_2100,
   '2026_11_27_0900_create_alert_table': m20261127_0900,
   '2026_11_27_0910_add_administration_outcomes_index': m20261127_0910,
+  '2026_12_03_1000_add_password_links_and_api_tokens': m20261203_1000,
 };

@@ -286,6 +286,31 @@ export interface AlertTable {
   closed_by: string | null;
 }
 
+/** A one-time set-password link (staff invitation or reset); only a SHA-256 of its token is stored. */
+export interface PasswordLinkTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  /** Audit label of who issued it (`user:<id>` or `cli:<os-user>`). */
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  /** When the link set a password; a used link is worthless. */
+  used_at: string | null;
+}
+
+/** A bearer token for scripts, acting as its user; only a SHA-256 of the token is stored. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   practice: PracticeTable;
   app_user: AppUserTable;
@@ -311,4 +336,6 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   auth_throttle: AuthThrottleTable;
   alert: AlertTable;
+  password_link: PasswordLinkTable;
+  api_token: ApiTokenTable;
 }

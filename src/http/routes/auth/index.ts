@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { describeSession } from '../../../application/describe-session.js';
 import { enrolTotp } from '../../../application/enrol-totp.js';
+import { setPassword } from '../../../application/set-password.js';
 import { signIn } from '../../../application/sign-in.js';
 import { signOut } from '../../../application/sign-out.js';
+import { signOutEverywhere } from '../../../application/sign-out-everywhere.js';
 import { verifyTotp } from '../../../application/verify-totp.js';
 import {
   LoginRequest,
   LoginResponse,
   MeResponse,
+  SetPasswordRequest,
   TotpEnrolResponse,
   TotpRequest,
   TotpResponse,
@@ -19,7 +22,7 @@ import {
   type SessionCookieOptions,
   setSessionCookie,
 } from '../../plugins/authenticate.js';
-import type { RequestAuth } from '../../plugins/request-context.js';
+import type { RequestAuth, SessionAuth } from '../../plugins/request-context.js';
 import { presentUser } from '../../presenters.js';
 
 export interface AuthRoutesOptions {
@@ -28,16 +31,18 @@ export interface AuthRoutesOptions {
   readonly attemptLimit: { readonly max: number; readonly timeWindow: number };
 }
 
-function signedIn(auth: RequestAuth | null): RequestAuth {
-  // The authenticate plugin guarantees a session on every route that is not public.
-  if (!auth) throw new Error('route reached without a session');
+function signedIn(auth: RequestAuth | null): SessionAuth {
+  // The authenticate plugin guarantees a browser session on every `session` route (API tokens are refused there).
+  if (auth?.kind !== 'session') throw new Error('route reached without a session');
   return auth;
 }
 
 /**
  * Sign-in routes (a contract other programs use — keep the paths and fields):
  * `POST /auth/login {email,password}` → 200 + session cookie + stage; `POST /auth/totp {code}`;
- * `POST /auth/totp/enrol` → otpauth URI + recovery codes; `POST /auth/logout` → 204; `GET /auth/me`.
+ * `POST /auth/totp/enrol` → otpauth URI + recovery codes; `POST /auth/logout` → 204; `GET /auth/me`;
+ * `POST /auth/set-password {token,password}` → 204 (anonymous, a one-time link's token);
+ * `POST /auth/logout-everywhere` → 204 (every session of the user).
  *
  * @example
  * await api.register(authRoutes, { cookie, attemptLimit: { max: 20, timeWindow: 60_000 } });
@@ -147,6 +152,45 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (request, reply) => {
       await signOut(request.deps, signedIn(request.auth));
       clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/logout-everywhere',
+    {
+      config: { access: 'session', audit: 'auth.logout-everywhere' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere (every session of the user ends, this one included; API tokens stay)',
+        response: { 204: NoContent, 401: ERROR_RESPONSES[401], 403: ERROR_RESPONSES[403] },
+      },
+    },
+    async (request, reply) => {
+      await signOutEverywhere(request.deps, signedIn(request.auth));
+      clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/set-password',
+    {
+      config: { access: 'public', audit: 'auth.password.set', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a password with the token of a one-time set-password link; then sign in as usual',
+        body: SetPasswordRequest,
+        response: {
+          204: NoContent,
+          400: ERROR_RESPONSES[400].describe('Invalid input, or invalid-link: unknown, used, expired or replaced.'),
+          429: ERROR_RESPONSES[429],
+        },
+      },
+    },
+    async (request, reply) => {
+      await setPassword(request.deps, { kind: 'anonymous', origin: request.ip }, request.body);
+      reply.header('Cache-Control', 'no-store');
       return reply.status(204).send(null);
     },
   );
