@@ -6,26 +6,9 @@ import { Id } from './common.js';
  * Administrations of instruments (scored on the server), behaviours and their logs, and a client's series.
  *
  * @example
- * const body: z.infer<typeof RecordAdministrationRequest> = { instrumentId: 'phq9', answers: [3, 3, 2, 2, 2, 2, 2, 1, 1] };
+ * const body: z.infer<typeof RecordAdministrationRequest> = { instrument: 'phq9', answers: [3, 3, 2, 2, 2, 2, 2, 1, 1] };
  */
 const Flag = z.looseObject({ code: z.string(), item: z.number().int().optional() });
-
-export const AdministrationView = z.object({
-  id: Id,
-  clientId: Id,
-  instrumentId: z.string(),
-  instrumentVersion: z.string(),
-  administeredAt: z.string(),
-  administeredOn: z.string(),
-  source: z.enum(['session', 'link', 'import']),
-  answers: z.array(z.number().nullable()),
-  total: z.number(),
-  severity: z.string().nullable(),
-  prorated: z.boolean(),
-  subscales: z.record(z.string(), z.number()),
-  flags: z.array(Flag),
-  recordedBy: z.string().nullable(),
-});
 
 export const ScoreView = z.looseObject({
   instrument: z.string(),
@@ -46,16 +29,33 @@ export const AlertView = z.looseObject({
   subject: z.looseObject({ kind: z.string() }),
 });
 
+/**
+ * An administration as the API shows it (issue 5 contract: `{id, administeredAt, …}` and the score object of
+ * `cairn measures score --json`).
+ */
+export const AdministrationView = z
+  .object({
+    id: Id,
+    clientId: Id,
+    instrument: z.string().describe('Instrument id, e.g. phq9.'),
+    instrumentVersion: z.string(),
+    administeredAt: z.string(),
+    administeredOn: z.string().describe('The date in the practice time zone.'),
+    source: z.enum(['session', 'link', 'import']),
+    answers: z.array(z.number().nullable()),
+    score: ScoreView,
+    recordedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Administration' });
+
 export const RecordAdministrationRequest = z.strictObject({
-  instrumentId: z.string().max(100),
+  instrument: z.string().max(100).describe('Instrument id: phq9, gad7, pcl5, …'),
   answers: z.array(z.number().nullable()).max(100).describe('Item answers in item order; null for a missing item.'),
   administeredAt: z.string().max(40).optional().describe('ISO-8601; default now.'),
   source: z.enum(['session', 'link', 'import']).optional(),
 });
 
-export const RecordAdministrationResponse = z.object({
-  administration: AdministrationView,
-  score: ScoreView,
+export const RecordAdministrationResponse = AdministrationView.extend({
   alerts: z
     .array(AlertView)
     .describe('Alerts raised by this administration (critical items); open until acknowledged.'),

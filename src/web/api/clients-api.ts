@@ -253,7 +253,7 @@ export function useAcknowledgeAlert(clientId: string) {
  * `POST /clients/{id}/administrations`: the server scores and stores the answers and raises critical-item alerts.
  *
  * @example
- * record.mutate({ instrumentId: 'phq9', answers });
+ * record.mutate({ instrument: 'phq9', answers });
  */
 export function useRecordAdministration(clientId: string) {
   const queryClient = useQueryClient();

@@ -3,13 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../../test/dialects.js';
 import { type DemoPractice, seedDemoPractice } from '../../../../test/seed-demo-practice.js';
 import { buildTestApp, sessionFor, type TestApp, type TestBrowser } from '../../../../test/test-app.js';
+import { draftRequestOf } from '../../../contract/plans.js';
 
 type Mode = 'read' | 'write';
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Person = 'clinician' | 'otherClinician' | 'supervisor' | 'otherSupervisor' | 'auditor' | 'admin';
 
 interface Fixture {
   readonly behaviorId: string;
   readonly formulation: unknown;
+  readonly planId: string;
+  readonly planDraft: unknown;
 }
 
 interface RouteCase {
@@ -17,6 +21,10 @@ interface RouteCase {
   readonly mode: Mode;
   /** Statuses that mean "done" when the client is in reach. */
   readonly ok: readonly number[];
+  /** The roles the route is for (403 for anyone else, before reach); default every clinical role. */
+  readonly roles?: readonly ('clinician' | 'supervisor')[];
+  /** An administrator passes the reach check too (staff lifecycle: managing a departing clinician's caseload). */
+  readonly admin?: boolean;
   readonly request: (clientId: string, f: Fixture, n: number) => [Method, string, unknown?];
 }
 
@@ -60,7 +68,7 @@ const ROUTES: readonly RouteCase[] = [
     request: (c) => [
       'POST',
       `/api/v1/clients/${c}/administrations`,
-      { instrumentId: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1] },
+      { instrument: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1] },
     ],
   },
   {
@@ -83,6 +91,62 @@ const ROUTES: readonly RouteCase[] = [
       { periodStart: '2026-11-20', count: 2 },
     ],
   },
+  { name: 'administrations', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/administrations`] },
+  { name: 'plan versions', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/plans`] },
+  {
+    name: 'plan version',
+    mode: 'read',
+    ok: [200],
+    request: (c, f) => ['GET', `/api/v1/clients/${c}/plans/${f.planId}`],
+  },
+  {
+    // Invalid ids: in reach the query is judged (400); out of reach 404 first.
+    name: 'compare plan versions (invalid query)',
+    mode: 'read',
+    ok: [400],
+    request: (c) => ['GET', `/api/v1/clients/${c}/plans/compare?from=x&to=y`],
+  },
+  {
+    // The first save opens a draft (200); a later one from the same fixture is based on a stale revision (409).
+    name: 'save plan draft',
+    mode: 'write',
+    ok: [200, 409],
+    request: (c, f) => ['PUT', `/api/v1/clients/${c}/plan/draft`, f.planDraft],
+  },
+  {
+    name: 'discard plan draft (invalid revision)',
+    mode: 'write',
+    ok: [400],
+    request: (c) => ['DELETE', `/api/v1/clients/${c}/plan/draft?revision=0`],
+  },
+  {
+    name: 'sign plan (invalid revision)',
+    mode: 'write',
+    roles: ['clinician'],
+    ok: [400],
+    request: (c) => ['POST', `/api/v1/clients/${c}/plan/sign`, { revision: 0 }],
+  },
+  {
+    name: 'co-sign plan (invalid hash)',
+    mode: 'write',
+    roles: ['supervisor'],
+    ok: [400],
+    request: (c, f) => ['POST', `/api/v1/clients/${c}/plans/${f.planId}/cosign`, { contentHash: 'x' }],
+  },
+  {
+    name: 'assign clinician (invalid body)',
+    mode: 'write',
+    admin: true,
+    ok: [400],
+    request: (c) => ['POST', `/api/v1/clients/${c}/assignments`, { userId: 'not-an-id', role: 'primary' }],
+  },
+  {
+    name: 'unassign clinician (invalid user id)',
+    mode: 'write',
+    admin: true,
+    ok: [400],
+    request: (c) => ['DELETE', `/api/v1/clients/${c}/assignments/not-an-id`],
+  },
   {
     // An invalid action: in reach the body is judged (400); out of reach the answer is 404 before any validation.
     name: 'acknowledge alert (invalid body)',
@@ -96,14 +160,26 @@ const ROUTES: readonly RouteCase[] = [
   },
 ];
 
-type Person = 'clinician' | 'otherClinician' | 'supervisor' | 'otherSupervisor' | 'auditor' | 'admin';
 type ClientName = 'mine' | 'theirs';
 
 /**
  * Who reaches what (DESIGN 2.8): `mine` is assigned to the clinician, whom the supervisor supervises; `theirs` to the
  * other clinician only. Auditors read everything and write nothing; an admin without a clinical role reaches nothing.
  */
-function expected(person: Person, client: ClientName, mode: Mode): 'ok' | 403 | 404 {
+const ROLE_OF: Record<Person, 'clinician' | 'supervisor' | 'auditor' | 'admin'> = {
+  clinician: 'clinician',
+  otherClinician: 'clinician',
+  supervisor: 'supervisor',
+  otherSupervisor: 'supervisor',
+  auditor: 'auditor',
+  admin: 'admin',
+};
+
+function expected(person: Person, client: ClientName, route: RouteCase): 'ok' | 403 | 404 {
+  const mode = route.mode;
+  const role = ROLE_OF[person];
+  if (route.roles && !(route.roles as readonly string[]).includes(role)) return 403;
+  if (route.admin && person === 'admin') return 'ok';
   if (person === 'auditor') return mode === 'read' ? 'ok' : 403;
   const reaches: Record<Person, readonly ClientName[]> = {
     clinician: ['mine'],
@@ -154,9 +230,12 @@ for (const dialect of DIALECTS) {
           direction: 'decrease',
         });
         const formulation = (await owner.get(`/api/v1/clients/${clients[name]}/formulation`)).json();
+        const plan = (await owner.get(`/api/v1/clients/${clients[name]}/plan`)).json();
         fixtures[name] = {
           behaviorId: behavior.json().id,
           formulation: { problemAreas: formulation.problemAreas, elements: formulation.elements },
+          planId: plan.id,
+          planDraft: draftRequestOf(plan),
         };
       }
     });
@@ -170,7 +249,7 @@ for (const dialect of DIALECTS) {
     for (const route of ROUTES) {
       for (const person of people) {
         for (const client of ['mine', 'theirs'] as const) {
-          const want = expected(person, client, route.mode);
+          const want = expected(person, client, route);
           it(`${route.name}: ${person} on ${client} client → ${want}`, async () => {
             n += 1;
             const [method, url, payload] = route.request(clients[client], fixtures[client], n);
@@ -185,6 +264,32 @@ for (const dialect of DIALECTS) {
         }
       }
     }
+
+    it('covers every route that names a client in its path (a new route without a matrix entry fails here)', async () => {
+      const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const declared = Object.entries(doc.paths)
+        .filter(([path]) => path.includes('{clientId}'))
+        .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+        .sort();
+      const f = fixtures.mine;
+      const covered = new Set(
+        ROUTES.map((r) => {
+          const [method, url] = r.request(clients.mine, f, 0);
+          const path = url
+            .split('?')[0]!
+            .replace(clients.mine, '{clientId}')
+            .replace(f.behaviorId, '{behaviorId}')
+            .replace(f.planId, '{planId}')
+            .replace('/assignments/not-an-id', '/assignments/{userId}');
+          return `${method} ${path}`;
+        }),
+      );
+      // Break-glass is the one route meant for clients out of reach; src/http/routes/break-glass has its own matrix.
+      const exempt = new Set(['POST /api/v1/clients/{clientId}/break-glass']);
+      expect(declared.filter((route) => !covered.has(route) && !exempt.has(route))).toEqual([]);
+    });
 
     it('answers 404 for an id that is no client at all, and for an id that is not even an id', async () => {
       const res = await browsers.clinician.get('/api/v1/clients/00000000-0000-4000-8000-000000000000');

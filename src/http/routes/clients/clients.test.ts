@@ -134,7 +134,7 @@ for (const dialect of DIALECTS) {
       const client = (await ana.post('/api/v1/clients', { givenName: 'Eli', familyName: 'Moss' })).json();
       const base = `/api/v1/clients/${client.id}`;
       const res = await ana.post(`${base}/administrations`, {
-        instrumentId: 'phq9',
+        instrument: 'phq9',
         answers: [3, 3, 2, 2, 2, 2, 2, 1, 1],
       });
       expect(res.statusCode).toBe(201);
@@ -158,8 +158,8 @@ for (const dialect of DIALECTS) {
       ).toBe(404);
       const series = (await ana.get(`${base}/series?instrumentId=phq9`)).json();
       expect(series.instruments[0].points.map((p: { total: number }) => p.total)).toEqual([18]);
-      expect((await ana.post(`${base}/administrations`, { instrumentId: 'phq9', answers: [9] })).statusCode).toBe(400);
-      expect((await ana.post(`${base}/administrations`, { instrumentId: 'nope', answers: [1] })).statusCode).toBe(404);
+      expect((await ana.post(`${base}/administrations`, { instrument: 'phq9', answers: [9] })).statusCode).toBe(400);
+      expect((await ana.post(`${base}/administrations`, { instrument: 'nope', answers: [1] })).statusCode).toBe(404);
     });
 
     it('checks a goal text alone, and with the client’s data judges Achievable', async () => {
@@ -169,7 +169,7 @@ for (const dialect of DIALECTS) {
       expect(alone.targets[0]).toMatchObject({ measure: 'phq9', direction: 'decrease' });
       const client = (await ana.post('/api/v1/clients', { givenName: 'Fay', familyName: 'Lin' })).json();
       await ana.post(`/api/v1/clients/${client.id}/administrations`, {
-        instrumentId: 'phq9',
+        instrument: 'phq9',
         answers: [2, 2, 2, 2, 2, 2, 2, 2, 0],
       });
       const withClient = (await ana.post('/api/v1/goals/check', { text, clientId: client.id })).json();
@@ -195,6 +195,9 @@ for (const dialect of DIALECTS) {
         'status',
         'clientId',
         'instrumentId',
+        'instrument',
+        'revision',
+        'unreviewed',
         'open',
         'from',
         'to',

@@ -103,7 +103,7 @@ function Administer({ clientId }: { readonly clientId: string }) {
             Recorded {findInstrument(last.score.instrument)?.shortName ?? last.score.instrument}
             {last.score.total !== null ? `: ${last.score.total}` : ''}
             {last.score.severity ? ` (${last.score.severity})` : ''}
-            {last.score.prorated ? ', prorated' : ''} on {formatDate(last.administration.administeredOn)}.
+            {last.score.prorated ? ', prorated' : ''} on {formatDate(last.administeredOn)}.
           </p>
           {last.alerts.length > 0 && (
             <p>Record what was done in the alert at the top of this page; it stays open until you do.</p>
@@ -118,7 +118,7 @@ function Administer({ clientId }: { readonly clientId: string }) {
           error={record.error ? errorMessage(record.error) : null}
           onSubmit={(answers) =>
             record.mutate(
-              { instrumentId, answers: [...answers] },
+              { instrument: instrumentId, answers: [...answers] },
               {
                 onSuccess: (result) => {
                   setLast(result);
