@@ -9,6 +9,16 @@ import { requireRole } from './require-role.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** An optional free-text detail: trimmed, empty means none. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .optional()
+    .transform((t) => (t ? t : null));
+
 const inputSchema = z.object({
   recordNumber: z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters').optional(),
   givenName: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
@@ -17,9 +27,20 @@ const inputSchema = z.object({
     .string()
     .regex(isoDate, 'must be a date YYYY-MM-DD')
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date')
+    .refine((d) => d >= '1900-01-01', 'must be after 1900')
     .nullable()
     .optional(),
   primaryClinicianId: z.string().min(1).max(100).optional(),
+  preferredName: optionalText(100),
+  pronouns: optionalText(50),
+  externalId: optionalText(100),
+  email: z.email('must be an e-mail address').max(254, 'must be at most 254 characters').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()\-.]{5,30}$/, 'must be a phone number (digits, spaces, + ( ) - .)')
+    .nullable()
+    .optional(),
 });
 
 export type CreateClientInput = z.input<typeof inputSchema>;
@@ -70,6 +91,11 @@ export async function createClient(deps: Deps, actor: Actor, input: CreateClient
     familyName: v.familyName,
     dateOfBirth: v.dateOfBirth ?? null,
     status: 'active',
+    preferredName: v.preferredName ?? null,
+    pronouns: v.pronouns ?? null,
+    externalId: v.externalId ?? null,
+    email: v.email ?? null,
+    phone: v.phone ?? null,
   };
   await deps.store.transaction(async (tx) => {
     if (await tx.findClientByRecordNumber(practice.id, client.recordNumber)) {

@@ -5,7 +5,7 @@ import { Id } from './common.js';
  * Clients, their assignments and the caseload. Client data travels only in bodies, never in URLs.
  *
  * @example
- * const body: z.infer<typeof CreateClientRequest> = { givenName: 'Jordan', familyName: 'Lee', dateOfBirth: '1990-04-02' };
+ * const body: z.infer<typeof CreateClientRequest> = { firstName: 'Jordan', lastName: 'Lee', dateOfBirth: '1990-04-02' };
  */
 export const ClientStatusName = z.enum(['active', 'discharged', 'archived']);
 
@@ -13,18 +13,29 @@ export const ClientView = z
   .object({
     id: Id,
     recordNumber: z.string(),
-    givenName: z.string(),
-    familyName: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
     dateOfBirth: z.string().nullable(),
+    preferredName: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    externalId: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
     status: ClientStatusName,
   })
   .meta({ id: 'Client' });
 
+/** `POST /clients` (issue 5 contract): `{firstName, lastName, dateOfBirth}` plus the optional details. */
 export const CreateClientRequest = z.strictObject({
+  firstName: z.string().max(100),
+  lastName: z.string().max(100),
+  dateOfBirth: z.string().max(10).describe('YYYY-MM-DD'),
+  preferredName: z.string().max(100).nullable().optional(),
+  pronouns: z.string().max(50).nullable().optional(),
+  externalId: z.string().max(100).nullable().optional().describe('The client’s id in another system.'),
+  email: z.string().max(254).nullable().optional().describe('For client links, with the client’s consent.'),
+  phone: z.string().max(40).nullable().optional(),
   recordNumber: z.string().max(50).optional().describe('Generated when omitted.'),
-  givenName: z.string().max(100),
-  familyName: z.string().max(100),
-  dateOfBirth: z.string().max(10).nullable().optional().describe('YYYY-MM-DD'),
   primaryClinicianId: Id.optional().describe('Defaults to the caller; else a clinician the caller supervises.'),
 });
 

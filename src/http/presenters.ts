@@ -26,9 +26,14 @@ export function presentClient(client: Client): z.infer<typeof ClientView> {
   return {
     id: client.id,
     recordNumber: client.recordNumber,
-    givenName: client.givenName,
-    familyName: client.familyName,
+    firstName: client.givenName,
+    lastName: client.familyName,
     dateOfBirth: client.dateOfBirth,
+    preferredName: client.preferredName ?? null,
+    pronouns: client.pronouns ?? null,
+    externalId: client.externalId ?? null,
+    email: client.email ?? null,
+    phone: client.phone ?? null,
     status: client.status,
   };
 }

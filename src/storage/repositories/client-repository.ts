@@ -19,6 +19,11 @@ export function clientRowToClient(row: ClientTable): Client {
     familyName: row.family_name,
     dateOfBirth: row.date_of_birth,
     status: row.status as ClientStatus,
+    preferredName: row.preferred_name,
+    pronouns: row.pronouns,
+    externalId: row.external_id,
+    email: row.email,
+    phone: row.phone,
   };
 }
 
@@ -47,6 +52,11 @@ export async function insertClient(db: Kysely<Database>, client: Client, created
       family_name: client.familyName,
       date_of_birth: client.dateOfBirth,
       status: client.status,
+      preferred_name: client.preferredName ?? null,
+      pronouns: client.pronouns ?? null,
+      external_id: client.externalId ?? null,
+      email: client.email ?? null,
+      phone: client.phone ?? null,
       created_at: createdAt,
       updated_at: createdAt,
     })

@@ -65,13 +65,17 @@ export type StoredAlert = Omit<z.output<typeof StoredAlertView>, 'alert' | 'clos
 export const CASELOAD_PAGE = 50;
 
 /**
- * "Avery, Jordan" — the client's name as lists show it.
+ * "Avery, Jordan (Jo)" — the client's name as lists show it, with the preferred name when there is one.
  *
  * @example
- * clientName({ givenName: 'Jordan', familyName: 'Avery' }) // 'Avery, Jordan'
+ * clientName({ firstName: 'Jordan', lastName: 'Avery', preferredName: null }) // 'Avery, Jordan'
  */
-export function clientName(client: Pick<Client, 'givenName' | 'familyName'>): string {
-  return `${client.familyName}, ${client.givenName}`;
+export function clientName(
+  client: Pick<Client, 'firstName' | 'lastName'> & { readonly preferredName?: string | null },
+): string {
+  const preferred =
+    client.preferredName && client.preferredName !== client.firstName ? ` (${client.preferredName})` : '';
+  return `${client.lastName}, ${client.firstName}${preferred}`;
 }
 
 /** Query keys, so mutations can refresh exactly what they change. */
@@ -125,7 +129,7 @@ export function useCaseload(status: ClientStatus | 'all' = 'active') {
  * `POST /clients`.
  *
  * @example
- * await createClient({ givenName: 'Jordan', familyName: 'Lee' });
+ * await createClient({ firstName: 'Jordan', lastName: 'Lee', dateOfBirth: '1990-04-02' });
  */
 export function createClient(body: z.input<typeof CreateClientRequest>) {
   return apiRequest<Client>('POST', '/clients', body);

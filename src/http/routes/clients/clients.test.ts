@@ -48,31 +48,65 @@ for (const dialect of DIALECTS) {
     });
 
     it('registers a client (201) with the caller as primary clinician, and refuses duplicates and bad input', async () => {
-      const res = await ana.post('/api/v1/clients', { givenName: GIVEN, familyName: FAMILY, dateOfBirth: BIRTH });
+      const res = await ana.post('/api/v1/clients', { firstName: GIVEN, lastName: FAMILY, dateOfBirth: BIRTH });
       expect(res.statusCode).toBe(201);
       const client = res.json();
-      expect(client).toMatchObject({ givenName: GIVEN, familyName: FAMILY, dateOfBirth: BIRTH, status: 'active' });
+      expect(client).toMatchObject({ firstName: GIVEN, lastName: FAMILY, dateOfBirth: BIRTH, status: 'active' });
       expect(client.recordNumber).toMatch(/^C-[0-9A-F]{8}$/);
       const record = (await ana.get(`/api/v1/clients/${client.id}`)).json();
       expect(record.assignments).toEqual([expect.objectContaining({ userId: anaUser.id, role: 'primary' })]);
 
       const dup = await ana.post('/api/v1/clients', {
-        givenName: 'A',
-        familyName: 'B',
+        firstName: 'A',
+        lastName: 'B',
+        dateOfBirth: '1990-04-02',
         recordNumber: client.recordNumber,
       });
       expect(dup.statusCode).toBe(409);
       expect(dup.json().error.message).not.toContain(GIVEN);
-      expect((await ana.post('/api/v1/clients', { givenName: 'A', familyName: 'B', nickname: 'x' })).statusCode).toBe(
-        400,
-      );
       expect(
-        (await ana.post('/api/v1/clients', { givenName: 'A', familyName: 'B', dateOfBirth: '1990-13-45' })).statusCode,
+        (await ana.post('/api/v1/clients', { firstName: 'A', lastName: 'B', nickname: 'x', dateOfBirth: '1990-04-02' }))
+          .statusCode,
       ).toBe(400);
+      expect(
+        (await ana.post('/api/v1/clients', { firstName: 'A', lastName: 'B', dateOfBirth: '1990-13-45' })).statusCode,
+      ).toBe(400);
+      // The contract's three required fields; the optional details are checked too.
+      expect((await ana.post('/api/v1/clients', { firstName: 'A', lastName: 'B' })).statusCode).toBe(400);
+      const badMail = await ana.post('/api/v1/clients', {
+        firstName: 'A',
+        lastName: 'B',
+        dateOfBirth: '1990-04-02',
+        email: 'not-an-address',
+      });
+      expect(badMail.statusCode).toBe(400);
+      expect(badMail.json().error.message).toContain('email');
+    });
+
+    it('keeps the optional details: preferred name, pronouns, external id, e-mail, phone', async () => {
+      const details = {
+        preferredName: 'Jo',
+        pronouns: 'they/them',
+        externalId: 'EHR-123',
+        email: 'jo@example.org',
+        phone: '+44 20 7946 0000',
+      };
+      const res = await ana.post('/api/v1/clients', {
+        firstName: 'Joanna',
+        lastName: 'Kay',
+        dateOfBirth: '1988-02-29',
+        ...details,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ firstName: 'Joanna', lastName: 'Kay', ...details });
+      const read = (await ana.get(`/api/v1/clients/${res.json().id}`)).json();
+      expect(read.client).toMatchObject(details);
     });
 
     it('answers 404 for a client out of reach even when the body is invalid (404 before 400)', async () => {
-      const client = (await ana.post('/api/v1/clients', { givenName: 'Cleo', familyName: 'Park' })).json();
+      const client = (
+        await ana.post('/api/v1/clients', { firstName: 'Cleo', lastName: 'Park', dateOfBirth: '1990-04-02' })
+      ).json();
       const res = await ben.post(`/api/v1/clients/${client.id}/diagnoses`, { code: 'nonsense', extra: true });
       expect(res.statusCode).toBe(404);
       const mine = await ana.post(`/api/v1/clients/${client.id}/diagnoses`, { code: 'nonsense', extra: true });
@@ -93,7 +127,11 @@ for (const dialect of DIALECTS) {
         const ids: string[] = [];
         for (let i = 0; i < 5; i += 1) {
           other.clock.advance(1000);
-          ids.push((await browser.post('/api/v1/clients', { givenName: `G${i}`, familyName: 'F' })).json().id);
+          ids.push(
+            (
+              await browser.post('/api/v1/clients', { firstName: `G${i}`, lastName: 'F', dateOfBirth: '1990-04-02' })
+            ).json().id,
+          );
         }
         const first = (await browser.get('/api/v1/caseload?limit=2')).json();
         expect(first.items.map((r: { client: { id: string } }) => r.client.id)).toEqual([ids[4], ids[3]]);
@@ -110,7 +148,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps formulation element ids across edits', async () => {
-      const client = (await ana.post('/api/v1/clients', { givenName: 'Dee', familyName: 'Ray' })).json();
+      const client = (
+        await ana.post('/api/v1/clients', { firstName: 'Dee', lastName: 'Ray', dateOfBirth: '1990-04-02' })
+      ).json();
       const url = `/api/v1/clients/${client.id}/formulation`;
       expect((await ana.get(url)).statusCode).toBe(404);
       const saved = await ana.request('PUT', url, {
@@ -131,7 +171,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('scores an administration, raises a critical-item alert, and closes it only with a recorded action', async () => {
-      const client = (await ana.post('/api/v1/clients', { givenName: 'Eli', familyName: 'Moss' })).json();
+      const client = (
+        await ana.post('/api/v1/clients', { firstName: 'Eli', lastName: 'Moss', dateOfBirth: '1990-04-02' })
+      ).json();
       const base = `/api/v1/clients/${client.id}`;
       const res = await ana.post(`${base}/administrations`, {
         instrument: 'phq9',
@@ -167,7 +209,9 @@ for (const dialect of DIALECTS) {
       const alone = (await ana.post('/api/v1/goals/check', { text })).json();
       expect(alone.smart.achievable.met).toBeNull();
       expect(alone.targets[0]).toMatchObject({ measure: 'phq9', direction: 'decrease' });
-      const client = (await ana.post('/api/v1/clients', { givenName: 'Fay', familyName: 'Lin' })).json();
+      const client = (
+        await ana.post('/api/v1/clients', { firstName: 'Fay', lastName: 'Lin', dateOfBirth: '1990-04-02' })
+      ).json();
       await ana.post(`/api/v1/clients/${client.id}/administrations`, {
         instrument: 'phq9',
         answers: [2, 2, 2, 2, 2, 2, 2, 2, 0],

@@ -52,7 +52,12 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const client = await createClient(request.deps, actorOf(request), request.body);
+      const { firstName, lastName, ...rest } = request.body;
+      const client = await createClient(request.deps, actorOf(request), {
+        ...rest,
+        givenName: firstName,
+        familyName: lastName,
+      });
       return reply.status(201).send(presentClient(client));
     },
   );

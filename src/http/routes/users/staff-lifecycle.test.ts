@@ -134,11 +134,15 @@ for (const dialect of DIALECTS) {
       expect(JSON.stringify(listed)).not.toContain(token);
 
       // The script registers a client and records a PHQ-9 with the bearer token alone: no cookie, no CSRF header.
-      const client = await bearer(token, 'POST', '/api/v1/clients', { givenName: 'Fay', familyName: 'Lund' });
+      const client = await bearer(token, 'POST', '/api/v1/clients', {
+        firstName: 'Fay',
+        lastName: 'Lund',
+        dateOfBirth: '1990-04-02',
+      });
       expect(client.statusCode).toBe(201);
       const clientId = client.json().id;
       const phq9 = await bearer(token, 'POST', `/api/v1/clients/${clientId}/administrations`, {
-        instrumentId: 'phq9',
+        instrument: 'phq9',
         answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
       });
       expect(phq9.statusCode).toBe(201);
@@ -244,14 +248,16 @@ for (const dialect of DIALECTS) {
     it('refuses the token of a deactivated user, and acts with the current roles of its user', async () => {
       const { id, browser: gus } = await onboard('gus@example.org');
       const token = (await gus.post('/api/v1/tokens', { name: 'reports' })).json().token;
-      expect((await bearer(token, 'POST', '/api/v1/clients', { givenName: 'A', familyName: 'B' })).statusCode).toBe(
-        201,
-      );
+      expect(
+        (await bearer(token, 'POST', '/api/v1/clients', { firstName: 'A', lastName: 'B', dateOfBirth: '1990-04-02' }))
+          .statusCode,
+      ).toBe(201);
       // A role change applies to the token at its next request.
       expect((await admin.request('PATCH', `/api/v1/users/${id}`, { roles: ['auditor'] })).statusCode).toBe(200);
-      expect((await bearer(token, 'POST', '/api/v1/clients', { givenName: 'C', familyName: 'D' })).statusCode).toBe(
-        403,
-      );
+      expect(
+        (await bearer(token, 'POST', '/api/v1/clients', { firstName: 'C', lastName: 'D', dateOfBirth: '1990-04-02' }))
+          .statusCode,
+      ).toBe(403);
       expect((await bearer(token, 'GET', '/api/v1/users')).statusCode).toBe(200);
       // A deactivation refuses it (and revokes it: reactivating does not bring it back).
       expect((await admin.request('PATCH', `/api/v1/users/${id}`, { active: false })).statusCode).toBe(200);
@@ -319,8 +325,12 @@ for (const dialect of DIALECTS) {
     it('moves every primary assignment of a departing clinician to another active clinician', async () => {
       const { id: kimId, browser: kim } = await onboard('kim@example.org');
       const { id: leeId } = await onboard('lee@example.org');
-      const a = (await kim.post('/api/v1/clients', { givenName: 'Mo', familyName: 'Ng' })).json().id;
-      const b = (await kim.post('/api/v1/clients', { givenName: 'No', familyName: 'Og' })).json().id;
+      const a = (
+        await kim.post('/api/v1/clients', { firstName: 'Mo', lastName: 'Ng', dateOfBirth: '1990-04-02' })
+      ).json().id;
+      const b = (
+        await kim.post('/api/v1/clients', { firstName: 'No', lastName: 'Og', dateOfBirth: '1990-04-02' })
+      ).json().id;
       // Lee already helps with client b.
       expect(
         (await kim.post(`/api/v1/clients/${b}/assignments`, { userId: leeId, role: 'additional' })).statusCode,

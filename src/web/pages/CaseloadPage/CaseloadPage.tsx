@@ -297,8 +297,10 @@ function CaseloadTableRow({ row }: { readonly row: CaseloadViewRow }) {
 
 function AddClientForm({ onDone }: { readonly onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [givenName, setGivenName] = useState('');
-  const [familyName, setFamilyName] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [preferredName, setPreferredName] = useState('');
+  const [pronouns, setPronouns] = useState('');
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [recordNumber, setRecordNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -310,9 +312,11 @@ function AddClientForm({ onDone }: { readonly onDone: () => void }) {
     setError(null);
     try {
       await createClient({
-        givenName: givenName.trim(),
-        familyName: familyName.trim(),
-        ...(dateOfBirth ? { dateOfBirth } : {}),
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        dateOfBirth,
+        ...(preferredName.trim() ? { preferredName: preferredName.trim() } : {}),
+        ...(pronouns.trim() ? { pronouns: pronouns.trim() } : {}),
         ...(recordNumber.trim() ? { recordNumber: recordNumber.trim() } : {}),
       });
       await queryClient.invalidateQueries({ queryKey: ['caseload'] });
@@ -329,26 +333,52 @@ function AddClientForm({ onDone }: { readonly onDone: () => void }) {
       <div className="form-row">
         <div className="field">
           <label className="field__label" htmlFor="new-given">
-            Given name
+            First name
           </label>
           <input
             id="new-given"
             className="input"
             required
-            value={givenName}
-            onChange={(e) => setGivenName(e.target.value)}
+            autoComplete="off"
+            value={firstName}
+            onChange={(e) => setFirstName(e.target.value)}
           />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="new-family">
-            Family name
+            Last name
           </label>
           <input
             id="new-family"
             className="input"
             required
-            value={familyName}
-            onChange={(e) => setFamilyName(e.target.value)}
+            autoComplete="off"
+            value={lastName}
+            onChange={(e) => setLastName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="new-preferred">
+            Preferred name <span className="muted">(optional)</span>
+          </label>
+          <input
+            id="new-preferred"
+            className="input"
+            autoComplete="off"
+            value={preferredName}
+            onChange={(e) => setPreferredName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="new-pronouns">
+            Pronouns <span className="muted">(optional)</span>
+          </label>
+          <input
+            id="new-pronouns"
+            className="input"
+            autoComplete="off"
+            value={pronouns}
+            onChange={(e) => setPronouns(e.target.value)}
           />
         </div>
         <div className="field">
@@ -359,6 +389,7 @@ function AddClientForm({ onDone }: { readonly onDone: () => void }) {
             id="new-dob"
             className="input"
             type="date"
+            required
             value={dateOfBirth}
             onChange={(e) => setDateOfBirth(e.target.value)}
           />

@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { CaseloadRow, ClientProgress, StoredAlert } from '../../api/clients-api.js';
 import { buildCaseloadRows, filterCaseloadRows, sortCaseloadRows } from './caseload-view.js';
 
-function row(id: string, givenName: string, familyName: string, total: number): CaseloadRow {
+function row(id: string, firstName: string, lastName: string, total: number): CaseloadRow {
   return {
-    client: { id, recordNumber: `R-${id}`, givenName, familyName, dateOfBirth: null, status: 'active' },
+    client: {
+      id,
+      recordNumber: `R-${id}`,
+      firstName,
+      lastName,
+      dateOfBirth: null,
+      preferredName: null,
+      pronouns: null,
+      externalId: null,
+      email: null,
+      phone: null,
+      status: 'active',
+    },
     primaryClinicianId: null,
     latestScores: [{ instrumentId: 'phq9', total, severity: 'moderate', administeredOn: '2026-11-20' }],
   };
