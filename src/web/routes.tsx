@@ -10,6 +10,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './components/AppShell/AppShell.js';
 import { RouteError } from './components/RouteError/RouteError.js';
 import { NotFoundPage } from './pages/NotFoundPage/NotFoundPage.js';
+import { SetPasswordPage } from './pages/SetPasswordPage/SetPasswordPage.js';
 import { SetupPage } from './pages/SetupPage/SetupPage.js';
 import { SignInPage } from './pages/SignInPage/SignInPage.js';
 import { RequireSession, useSession } from './session/session.js';
@@ -30,6 +31,7 @@ function Home() {
 export const appRoutes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/set-password', element: <SetPasswordPage />, errorElement: <RouteError /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,

@@ -9,6 +9,7 @@ import type {
   LoginRequest,
   LoginResponse,
   MeResponse,
+  SetPasswordRequest,
   TotpEnrolResponse,
   TotpRequest,
   TotpResponse,
@@ -89,4 +90,25 @@ export async function logout(): Promise<void> {
  */
 export function setupFirstAdmin(body: z.input<typeof SetupRequest>): Promise<User> {
   return apiRequest<User>('POST', '/setup', body);
+}
+
+/**
+ * `POST /auth/set-password`: sets the password with a one-time link's token (anonymous); then sign in as usual.
+ *
+ * @example
+ * await setPassword({ token, password: 'correct horse battery' });
+ */
+export async function setPassword(body: z.input<typeof SetPasswordRequest>): Promise<void> {
+  await apiRequest<null>('POST', '/auth/set-password', body);
+}
+
+/**
+ * `POST /auth/logout-everywhere`: ends every session of the signed-in user, this one included.
+ *
+ * @example
+ * await logoutEverywhere();
+ */
+export async function logoutEverywhere(): Promise<void> {
+  await apiRequest<null>('POST', '/auth/logout-everywhere');
+  setCsrfToken(null);
 }

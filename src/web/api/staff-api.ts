@@ -9,11 +9,20 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { AuditEventView, AuditVerifyView } from '../../contract/audit.js';
 import type { PracticeView, UpdateSettingsRequest } from '../../contract/settings.js';
-import type { CreateUserRequest, RoleView, UpdateUserRequest, UserView } from '../../contract/users.js';
+import type {
+  CreatedUserView,
+  CreateUserRequest,
+  PasswordLinkView,
+  RoleView,
+  UpdateUserRequest,
+  UserView,
+} from '../../contract/users.js';
 import { apiRequest, withQuery } from './api-client.js';
 
 export type StaffUser = z.output<typeof UserView>;
 export type Role = z.output<typeof RoleView>;
+export type CreatedUser = z.output<typeof CreatedUserView>;
+export type PasswordLink = z.output<typeof PasswordLinkView>;
 export type Practice = z.output<typeof PracticeView>;
 export type AuditEvent = z.output<typeof AuditEventView>;
 export type AuditVerification = z.output<typeof AuditVerifyView>;
@@ -58,16 +67,28 @@ export function useRoles() {
 }
 
 /**
- * `POST /users`.
+ * `POST /users`: the answer carries the new user's one-time set-password link.
  *
  * @example
- * create.mutate({ email, name, password, roles: ['clinician'] });
+ * create.mutate({ email, name, roles: ['clinician'] }); // create.data?.setPasswordUrl
  */
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof CreateUserRequest>) => apiRequest<StaffUser>('POST', '/users', body),
+    mutationFn: (body: z.input<typeof CreateUserRequest>) => apiRequest<CreatedUser>('POST', '/users', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/**
+ * `POST /users/{id}/reset-password`: clears the password, ends the sessions, revokes the API tokens; a new link.
+ *
+ * @example
+ * reset.mutate(user.id); // reset.data?.setPasswordUrl
+ */
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<PasswordLink>('POST', `/users/${encodeURIComponent(id)}/reset-password`),
   });
 }
 

@@ -19,6 +19,8 @@ interface SignInState {
   readonly from?: string;
   readonly email?: string;
   readonly created?: boolean;
+  /** Arrived from the set-password page. */
+  readonly passwordSet?: boolean;
   readonly signedOut?: boolean;
   readonly ended?: string;
 }
@@ -59,6 +61,11 @@ function PasswordStep({ state, unreachable }: { readonly state: SignInState; rea
       {state.created && (
         <p className="notice notice--success" role="status">
           The administrator account is ready. Sign in to set up your authenticator.
+        </p>
+      )}
+      {state.passwordSet && (
+        <p className="notice notice--success" role="status">
+          Your password is set. Sign in with it.
         </p>
       )}
       {state.signedOut && (

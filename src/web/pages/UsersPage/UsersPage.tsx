@@ -1,5 +1,6 @@
 /**
- * Staff accounts (DESIGN 2.8): who can sign in, with which roles; an administrator adds accounts, changes roles and
+ * Staff accounts (DESIGN 2.8): who can sign in, with which roles; an administrator adds accounts (each gets a one-time
+ * set-password link, shown here once with a copy button), resets passwords (a new link), changes roles and
  * deactivates (which ends the person's sessions at once). Auditors see the list read-only.
  *
  * @example
@@ -7,8 +8,18 @@
  */
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/api-client.js';
-import { type StaffUser, useCreateUser, useRoles, useUpdateUser, useUsers } from '../../api/staff-api.js';
-import { formatDate } from '../../lib/format.js';
+import {
+  type CreatedUser,
+  type PasswordLink,
+  type StaffUser,
+  useCreateUser,
+  useResetPassword,
+  useRoles,
+  useUpdateUser,
+  useUsers,
+} from '../../api/staff-api.js';
+import { OneTimeLink } from '../../components/OneTimeLink/OneTimeLink.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
 import { useSession } from '../../session/session.js';
 
 type RoleName = StaffUser['roles'][number];
@@ -20,7 +31,9 @@ export function UsersPage() {
   const users = useUsers();
   const roles = useRoles();
   const update = useUpdateUser();
+  const reset = useResetPassword();
   const [adding, setAdding] = useState(false);
+  const [shownLink, setShownLink] = useState<{ readonly name: string; readonly link: PasswordLink } | null>(null);
 
   return (
     <div className="page">
@@ -35,7 +48,22 @@ export function UsersPage() {
           </button>
         )}
       </header>
-      {adding && <AddUserForm onDone={() => setAdding(false)} />}
+      {shownLink && (
+        <OneTimeLink
+          label={`Set-password link for ${shownLink.name}`}
+          value={shownLink.link.setPasswordUrl}
+          note={`Works once, until ${formatDateTime(shownLink.link.setPasswordExpiresAt)}. A newer link replaces it.`}
+          onDismiss={() => setShownLink(null)}
+        />
+      )}
+      {adding && (
+        <AddUserForm
+          onDone={(created) => {
+            setAdding(false);
+            setShownLink({ name: created.name, link: created });
+          }}
+        />
+      )}
       {roles.data && (
         <details className="card">
           <summary>What each role allows</summary>
@@ -109,6 +137,21 @@ export function UsersPage() {
                         {u.active ? 'Deactivate' : 'Reactivate'}
                       </button>
                     )}
+                    {isAdmin && u.id !== me.id && u.active && (
+                      <button
+                        type="button"
+                        className="button button--link"
+                        disabled={reset.isPending}
+                        onClick={() => {
+                          const ok = window.confirm(
+                            `Reset the password of ${u.name}? Their sessions end and their API tokens are revoked.`,
+                          );
+                          if (ok) reset.mutate(u.id, { onSuccess: (link) => setShownLink({ name: u.name, link }) });
+                        }}
+                      >
+                        Reset password
+                      </button>
+                    )}
                   </td>
                   <td>{formatDate(u.createdAt.slice(0, 10))}</td>
                 </tr>
@@ -117,21 +160,20 @@ export function UsersPage() {
           </table>
         </div>
       )}
-      {update.error && (
+      {(update.error || reset.error) && (
         <p className="notice notice--error" role="alert" style={{ marginTop: '1rem' }}>
-          {errorMessage(update.error)}
+          {errorMessage(update.error ?? reset.error)}
         </p>
       )}
     </div>
   );
 }
 
-function AddUserForm({ onDone }: { readonly onDone: () => void }) {
+function AddUserForm({ onDone }: { readonly onDone: (created: CreatedUser) => void }) {
   const create = useCreateUser();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [credentials, setCredentials] = useState('');
-  const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<RoleName[]>(['clinician']);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -139,7 +181,6 @@ function AddUserForm({ onDone }: { readonly onDone: () => void }) {
       {
         name: name.trim(),
         email: email.trim(),
-        password,
         roles,
         ...(credentials.trim() ? { credentials: credentials.trim() } : {}),
       },
@@ -180,21 +221,6 @@ function AddUserForm({ onDone }: { readonly onDone: () => void }) {
             onChange={(e) => setCredentials(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="nu-password">
-            First password
-          </label>
-          <input
-            id="nu-password"
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
       </div>
       <fieldset className="role-boxes">
         <legend className="field__label">Roles</legend>
@@ -218,7 +244,9 @@ function AddUserForm({ onDone }: { readonly onDone: () => void }) {
         <button type="submit" className="button button--primary" disabled={create.isPending || roles.length === 0}>
           {create.isPending ? 'Adding…' : 'Add the user'}
         </button>
-        <span className="field__hint">They set up their authenticator at their first sign-in.</span>
+        <span className="field__hint">
+          You get a one-time link for them to choose a password; they set up their authenticator at their first sign-in.
+        </span>
       </div>
     </form>
   );
