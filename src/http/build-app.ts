@@ -117,7 +117,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'csrfToken as X-CSRF-Token on every unsafe request made with the session cookie. See docs/api.md.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cairn_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cairn_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (cairn_…) from POST /api/v1/tokens.' },
+        },
       },
     },
     transform: jsonSchemaTransform,
