@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       publicUrl: null,
       secretKey: null,
       logLevel: 'info',
+      backup: null,
+      sqliteSynchronous: 'normal',
     });
   });
 
@@ -30,6 +32,35 @@ describe('loadConfig', () => {
     [{ CAIRN_SECRET_KEY: 'x'.repeat(31) }, {}, 'CAIRN_SECRET_KEY must be at least 32 characters'],
     [{ CAIRN_PUBLIC_URL: 'cairn.example.org' }, {}, 'CAIRN_PUBLIC_URL must be an absolute http:// or https:// URL'],
     [{ CAIRN_DATABASE_URL: 'sqlite://x' }, {}, 'CAIRN_DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    [
+      { CAIRN_BACKUP_DIR: '/b', CAIRN_BACKUP_INTERVAL_HOURS: '0' },
+      {},
+      'CAIRN_BACKUP_INTERVAL_HOURS must be a number of hours more than 0 and at most 744',
+    ],
+    [
+      { CAIRN_BACKUP_DIR: '/b', CAIRN_BACKUP_INTERVAL_HOURS: 'daily' },
+      {},
+      'CAIRN_BACKUP_INTERVAL_HOURS must be a number of hours more than 0 and at most 744',
+    ],
+    [
+      { CAIRN_BACKUP_DIR: '/b', CAIRN_BACKUP_INTERVAL_HOURS: '745' },
+      {},
+      'CAIRN_BACKUP_INTERVAL_HOURS must be a number of hours more than 0 and at most 744',
+    ],
+    [
+      { CAIRN_BACKUP_DIR: '/b', CAIRN_BACKUP_KEEP: '0' },
+      {},
+      'CAIRN_BACKUP_KEEP must be a whole number from 1 to 10000',
+    ],
+    [
+      { CAIRN_BACKUP_DIR: '/b', CAIRN_BACKUP_KEEP: '2.5' },
+      {},
+      'CAIRN_BACKUP_KEEP must be a whole number from 1 to 10000',
+    ],
+    [{ CAIRN_BACKUP_KEEP: '7' }, {}, 'CAIRN_BACKUP_KEEP is set but CAIRN_BACKUP_DIR is not'],
+    [{ CAIRN_BACKUP_INTERVAL_HOURS: '6' }, {}, 'CAIRN_BACKUP_INTERVAL_HOURS is set but CAIRN_BACKUP_DIR is not'],
+    [{ CAIRN_SQLITE_SYNCHRONOUS: 'off' }, {}, 'CAIRN_SQLITE_SYNCHRONOUS must be one of normal, full'],
+    [{ CAIRN_LOG_LEVEL: 'loud' }, {}, 'CAIRN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
   ])('refuses %j %j with a message naming the setting', (env, overrides, message) => {
     expect(() => loadConfig(env, overrides)).toThrow(message);
   });
@@ -41,6 +72,22 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('hunter2');
     }
+  });
+
+  it('turns scheduled backups on with a directory, every 24 hours keeping 14 unless told otherwise', () => {
+    expect(loadConfig({ CAIRN_BACKUP_DIR: 'backups' }).backup).toEqual({
+      dir: path.resolve('backups'),
+      intervalHours: 24,
+      keep: 14,
+    });
+    expect(
+      loadConfig({ CAIRN_BACKUP_DIR: '/b', CAIRN_BACKUP_INTERVAL_HOURS: '0.5', CAIRN_BACKUP_KEEP: '48' }).backup,
+    ).toEqual({ dir: path.resolve('/b'), intervalHours: 0.5, keep: 48 });
+  });
+
+  it('reads CAIRN_SQLITE_SYNCHRONOUS in any case', () => {
+    expect(loadConfig({ CAIRN_SQLITE_SYNCHRONOUS: 'FULL' }).sqliteSynchronous).toBe('full');
+    expect(loadConfig({ CAIRN_SQLITE_SYNCHRONOUS: '' }).sqliteSynchronous).toBe('normal');
   });
 
   it('keeps a public URL without its trailing slash', () => {

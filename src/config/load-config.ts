@@ -22,7 +22,29 @@ export interface Config {
   /** Secret key (≥ 32 characters) used, stretched per use, for encryption at rest. */
   readonly secretKey: string | null;
   readonly logLevel: LogLevel;
+  /** Scheduled backups taken by the running server; null when CAIRN_BACKUP_DIR is not set. */
+  readonly backup: BackupConfig | null;
+  /**
+   * SQLite `PRAGMA synchronous`: 'normal' (default; WAL survives a process crash, the last commits may be lost on
+   * power loss) or 'full' (each commit is synced to disk before it is acknowledged; survives power loss).
+   */
+  readonly sqliteSynchronous: SqliteSynchronous;
 }
+
+/** CAIRN_BACKUP_DIR, CAIRN_BACKUP_INTERVAL_HOURS, CAIRN_BACKUP_KEEP. */
+export interface BackupConfig {
+  /** Absolute directory the scheduled backups are written to. */
+  readonly dir: string;
+  readonly intervalHours: number;
+  /** How many of the newest scheduled backups are kept. */
+  readonly keep: number;
+}
+
+export const SqliteSynchronous = { normal: 'normal', full: 'full' } as const;
+export type SqliteSynchronous = (typeof SqliteSynchronous)[keyof typeof SqliteSynchronous];
+
+/** Longest backup interval accepted (31 days), as scheduleBackups accepts. */
+const MAX_BACKUP_INTERVAL_HOURS = 744;
 
 export const LogLevel = {
   fatal: 'fatal',
@@ -77,7 +99,39 @@ const schema = z.object({
   ),
   CAIRN_SECRET_KEY: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   CAIRN_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(Object.values(LogLevel)).optional()),
+  CAIRN_BACKUP_DIR: z.preprocess(blankToUndefined, z.string().optional()),
+  CAIRN_BACKUP_INTERVAL_HOURS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, `must be a number of hours more than 0 and at most ${MAX_BACKUP_INTERVAL_HOURS}`)
+      .transform(Number)
+      .refine(
+        (n) => n > 0 && n <= MAX_BACKUP_INTERVAL_HOURS,
+        `must be a number of hours more than 0 and at most ${MAX_BACKUP_INTERVAL_HOURS}`,
+      )
+      .optional(),
+  ),
+  CAIRN_BACKUP_KEEP: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 1 to 10000')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 10_000, 'must be a whole number from 1 to 10000')
+      .optional(),
+  ),
+  CAIRN_SQLITE_SYNCHRONOUS: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
+    z.enum(Object.values(SqliteSynchronous)).optional(),
+  ),
 });
+
+/** The allowed values of an enum setting, for its message. */
+const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
+  CAIRN_LOG_LEVEL: Object.values(LogLevel),
+  CAIRN_SQLITE_SYNCHRONOUS: Object.values(SqliteSynchronous),
+};
 
 /**
  * Reads and validates the configuration. Throws AppError('invalid-config') whose message names the setting.
@@ -91,6 +145,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     CAIRN_PUBLIC_URL: env.CAIRN_PUBLIC_URL,
     CAIRN_SECRET_KEY: env.CAIRN_SECRET_KEY,
     CAIRN_LOG_LEVEL: env.CAIRN_LOG_LEVEL,
+    CAIRN_BACKUP_DIR: env.CAIRN_BACKUP_DIR,
+    CAIRN_BACKUP_INTERVAL_HOURS: env.CAIRN_BACKUP_INTERVAL_HOURS,
+    CAIRN_BACKUP_KEEP: env.CAIRN_BACKUP_KEEP,
+    CAIRN_SQLITE_SYNCHRONOUS: env.CAIRN_SQLITE_SYNCHRONOUS,
   };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -105,10 +163,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
             ? '--data'
             : key;
     const message =
-      first?.code === 'invalid_value' ? `must be one of ${Object.values(LogLevel).join(', ')}` : first?.message;
+      first?.code === 'invalid_value' ? `must be one of ${(ENUM_VALUES[key] ?? []).join(', ')}` : first?.message;
     throw new AppError(ErrorCode.invalidConfig, `${name} ${message ?? 'is invalid'}`, { details: { setting: name } });
   }
   const v = parsed.data;
+  if (!v.CAIRN_BACKUP_DIR) {
+    for (const setting of ['CAIRN_BACKUP_INTERVAL_HOURS', 'CAIRN_BACKUP_KEEP'] as const) {
+      if (v[setting] !== undefined) {
+        throw new AppError(ErrorCode.invalidConfig, `${setting} is set but CAIRN_BACKUP_DIR is not`, {
+          details: { setting },
+        });
+      }
+    }
+  }
   return {
     dataDir: path.resolve(v.CAIRN_DATA_DIR ?? 'data'),
     databaseUrl: v.CAIRN_DATABASE_URL ?? null,
@@ -117,6 +184,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     publicUrl: v.CAIRN_PUBLIC_URL ? v.CAIRN_PUBLIC_URL.replace(/\/+$/, '') : null,
     secretKey: v.CAIRN_SECRET_KEY ?? null,
     logLevel: v.CAIRN_LOG_LEVEL ?? 'info',
+    backup: v.CAIRN_BACKUP_DIR
+      ? {
+          dir: path.resolve(v.CAIRN_BACKUP_DIR),
+          intervalHours: v.CAIRN_BACKUP_INTERVAL_HOURS ?? 24,
+          keep: v.CAIRN_BACKUP_KEEP ?? 14,
+        }
+      : null,
+    sqliteSynchronous: v.CAIRN_SQLITE_SYNCHRONOUS ?? 'normal',
   };
 }
 

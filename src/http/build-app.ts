@@ -25,7 +25,7 @@ import { authRoutes } from './routes/auth/index.js';
 import { caseloadRoutes } from './routes/caseload/index.js';
 import { clientRoutes } from './routes/clients/index.js';
 import { goalRoutes } from './routes/goals/index.js';
-import { registerHealthRoutes } from './routes/health/index.js';
+import { type BackupStatusView, registerHealthRoutes } from './routes/health/index.js';
 import { registerHomeRoute } from './routes/home/index.js';
 import { measureRoutes } from './routes/measures/index.js';
 import { outcomeRoutes } from './routes/outcomes/index.js';
@@ -40,6 +40,8 @@ import { findWebAppDir, registerWebApp } from './routes/web-app/index.js';
 export interface AppDeps extends SignInDeps {
   /** Checks the database answers (used by /readyz). */
   readonly checkDatabase: () => Promise<void>;
+  /** The scheduled backups' state, shown by /readyz (absent when they are off). */
+  readonly backupStatus?: () => BackupStatusView;
   readonly logLevel?: LogLevel;
   /** CAIRN_PUBLIC_URL: with https, cookies are Secure and HSTS is sent; its origin is the only one allowed to POST. */
   readonly publicUrl?: string | null;

@@ -94,6 +94,21 @@ export async function translateDriverErrors<T>(work: () => Promise<T>): Promise<
   }
 }
 
+/**
+ * node-postgres reports a connection that dropped under a query, or a pool that cannot connect in time, without a
+ * code: recognised by its fixed messages.
+ */
+function isLostConnection(error: unknown): boolean {
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    (message === 'Connection terminated unexpectedly' ||
+      message === 'Connection terminated' ||
+      message === 'Client has encountered a connection error and is not queryable' ||
+      message === 'timeout exceeded when trying to connect')
+  );
+}
+
 function toAppError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
@@ -107,10 +122,16 @@ function toAppError(error: unknown): unknown {
   if (
     code === 'ECONNREFUSED' ||
     code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'EPIPE' ||
     code === '57P01' ||
+    code === '57P02' ||
     code === '57P03' ||
     code === '08006' ||
-    code === '08003'
+    code === '08003' ||
+    code === '08001' ||
+    isLostConnection(error)
   ) {
     return new AppError(ErrorCode.databaseUnavailable, 'The database is unavailable.', { cause: error });
   }

@@ -24,6 +24,11 @@ export interface DatabaseSettings {
   readonly dataDir: string;
   readonly databaseUrl: string | null;
   readonly secretKey: string | null;
+  /**
+   * SQLite `PRAGMA synchronous` of the connections that write: 'normal' (default) survives a process crash with
+   * every acknowledged commit; 'full' also survives power loss, at the cost of a sync per commit.
+   */
+  readonly sqliteSynchronous?: 'normal' | 'full';
 }
 
 /** File name of the embedded database inside the data directory. */
@@ -42,7 +47,9 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 export async function openDatabase(settings: DatabaseSettings): Promise<OpenDatabase> {
   if (settings.databaseUrl) return openPostgres(settings.databaseUrl);
   ensureWritableDir(settings.dataDir);
-  return openSqlite(path.join(settings.dataDir, SQLITE_FILE_NAME), settings.secretKey);
+  return openSqlite(path.join(settings.dataDir, SQLITE_FILE_NAME), settings.secretKey, {
+    synchronous: settings.sqliteSynchronous ?? 'normal',
+  });
 }
 
 /** Creates the data directory when missing and proves it can be written; otherwise a clear AppError. */
@@ -72,12 +79,17 @@ function isNotADatabase(error: unknown): boolean {
 }
 
 /**
- * Opens a SQLite database file (or ':memory:') with WAL, foreign keys and a busy timeout.
+ * Opens a SQLite database file (or ':memory:') with WAL, foreign keys and a busy timeout; `synchronous` is 'normal'
+ * unless asked for 'full'.
  *
  * @example
  * const { db } = openSqlite(':memory:', null);
  */
-export function openSqlite(file: string, secretKey: string | null, options: { readonly?: boolean } = {}): OpenDatabase {
+export function openSqlite(
+  file: string,
+  secretKey: string | null,
+  options: { readonly?: boolean; readonly synchronous?: 'normal' | 'full' } = {},
+): OpenDatabase {
   const readonly = options.readonly ?? false;
   const driver = new SqliteDriver(file, { readonly, fileMustExist: readonly });
   try {
@@ -109,7 +121,7 @@ export function openSqlite(file: string, secretKey: string | null, options: { re
   }
   if (!readonly) {
     if (file !== ':memory:') driver.pragma('journal_mode = WAL');
-    driver.pragma('synchronous = NORMAL');
+    driver.pragma(options.synchronous === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   }
   driver.pragma('foreign_keys = ON');
   driver.pragma('busy_timeout = 5000');
@@ -134,6 +146,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   pool.on('error', () => {
     // An idle client lost its connection (server restart); the pool replaces it on next use.
+  });
+  pool.on('connect', (client) => {
+    // A client in use when the connection drops emits 'error' too, and with no listener that would end the process.
+    // Its query fails with the same error (answered as database-unavailable), and the pool discards the client when
+    // it is released.
+    client.on('error', () => undefined);
   });
   try {
     const client = await pool.connect();

@@ -8,7 +8,13 @@ import { DIALECTS, TEST_DATABASE_URL } from '../../../test/dialects.js';
 import type { DatabaseSettings, SqlDialect } from '../open-database.js';
 import { openStore } from '../open-store.js';
 import { readBackupHeader } from './backup-format.js';
-import { pruneBackups, scheduleBackups, scheduledBackupName } from './schedule-backups.js';
+import {
+  firstBackupDelayMs,
+  pruneBackups,
+  removeBackupLeftovers,
+  scheduleBackups,
+  scheduledBackupName,
+} from './schedule-backups.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-schedule-'));
 const SECRET = 'a test secret that is long enough to be a key';
@@ -92,5 +98,60 @@ describe('pruneBackups', () => {
     for (const n of [...names, 'cairn-backup-manual.cairnbak']) fs.writeFileSync(path.join(dir, n), 'x');
     expect(pruneBackups(dir, 1)).toEqual([names[1], names[0]]);
     expect(fs.readdirSync(dir).sort()).toEqual([names[2], 'cairn-backup-manual.cairnbak']);
+  });
+});
+
+describe('scheduleBackups after a failure', () => {
+  it('reports the failure in its status, and the next run succeeds once the cause is gone', async () => {
+    const settings = await freshSource('sqlite');
+    const dir = path.join(tmp, 'failing');
+    const errors: unknown[] = [];
+    const schedule = scheduleBackups({ intervalHours: 24, keep: 3, dir, settings, onError: (e) => errors.push(e) });
+    try {
+      fs.rmSync(dir, { recursive: true });
+      await expect(schedule.runOnce()).rejects.toThrow(/does not exist/);
+      expect(schedule.status()).toMatchObject({ lastSuccessAt: null, consecutiveFailures: 1 });
+      expect(schedule.status().lastFailureAt).not.toBeNull();
+      fs.mkdirSync(dir);
+      await schedule.runOnce();
+      expect(schedule.status()).toMatchObject({ consecutiveFailures: 0 });
+      expect(schedule.status().lastSuccessAt).not.toBeNull();
+      expect(fs.readdirSync(dir).filter((n) => n.endsWith('.cairnbak'))).toHaveLength(1);
+    } finally {
+      schedule.stop();
+    }
+    expect(schedule.status().nextRunAt).toBeNull();
+  });
+});
+
+describe('firstBackupDelayMs', () => {
+  it('is due at once without a backup, and one interval after the newest one otherwise', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'due-'));
+    const now = new Date('2026-11-26T12:00:00.000Z');
+    expect(firstBackupDelayMs(dir, 24, now)).toBe(0);
+    fs.writeFileSync(path.join(dir, scheduledBackupName(new Date('2026-11-26T03:00:00.000Z'))), 'x');
+    expect(firstBackupDelayMs(dir, 24, now)).toBe(15 * 3_600_000);
+    expect(firstBackupDelayMs(dir, 6, now)).toBe(0);
+  });
+});
+
+describe('removeBackupLeftovers', () => {
+  it('deletes the snapshot and half-written file of a backup that died, not those of one still running', () => {
+    const data = fs.mkdtempSync(path.join(tmp, 'left-data-'));
+    const backups = fs.mkdtempSync(path.join(tmp, 'left-backups-'));
+    const old = new Date(Date.now() - 3_600_000);
+    const dead = [
+      path.join(data, '.backup-0123456789ab.db'),
+      path.join(backups, '.cairn-backup-20261126T030000000Z.cairnbak.0123456789ab.tmp'),
+    ];
+    const alive = path.join(data, '.backup-ba9876543210.db');
+    const others = [path.join(data, 'cairn.db'), path.join(backups, scheduledBackupName(old))];
+    for (const f of [...dead, ...others]) {
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, old, old);
+    }
+    fs.writeFileSync(alive, 'x');
+    expect(removeBackupLeftovers([data, backups], 15 * 60_000, new Date()).sort()).toEqual([...dead].sort());
+    for (const f of [alive, ...others]) expect(fs.existsSync(f)).toBe(true);
   });
 });
