@@ -4,24 +4,35 @@
  * from that data, the structured target confirmed from the text, and the plan checks (SMART lint and payer
  * completeness) re-run as the plan changes.
  *
- * The server's plan API is read-only today (src/contract/plans.ts: "writing comes with the plan editor"), so edits
- * stay in this tab: the editor says so and offers no save button that would pretend to work.
+ * Save draft keeps the server's draft and its revision; Sign plan signs the saved draft the clinician read (the server's
+ * blocking findings are listed with the plan checks); a stale revision (someone saved meanwhile) is said plainly, with
+ * "Reload the latest" — the edits in the tab are never replaced without the clinician asking. Leaving with unsaved
+ * changes asks first (beforeunload and a router blocker). A signed plan shows who signed, when, and its content hash;
+ * the signing clinician's supervisor can co-sign it.
  *
  * @example
  * <Route path="plan" element={<PlanEditorPage clientId={clientId} data={data} />} />
  */
-import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link, useBlocker } from 'react-router';
 import type { Formulation as DomainFormulation } from '../../../domain/formulation/formulation.js';
 import type { RewriteClientContext } from '../../../domain/goal-assistant/suggest-goal-rewrites.js';
 import type { GoalContext } from '../../../domain/goal-text/goal-analysis.js';
 import { checkPayerCompleteness } from '../../../domain/plan-checks/check-payer-completeness.js';
 import { checkPlan } from '../../../domain/plan-checks/check-plan.js';
-import type { PlanFinding } from '../../../domain/plan-checks/plan-finding.js';
-import { errorMessage } from '../../api/api-client.js';
+import { type ApiIssue, errorMessage } from '../../api/api-client.js';
 import type { Behavior, Plan, PlanGoal, PlanObjective, PlanTarget } from '../../api/clients-api.js';
+import {
+  isPlanIncomplete,
+  isStaleRevision,
+  useCosignPlan,
+  useDiscardPlanDraft,
+  useSavePlanDraft,
+  useSignPlan,
+} from '../../api/plans-api.js';
 import { GoalTextField } from '../../components/GoalTextField/GoalTextField.js';
 import type { RewriteSetup } from '../../components/SmartFeedbackPanel/SmartFeedbackPanel.js';
-import { comparatorSymbol, formatDate, formatNumber } from '../../lib/format.js';
+import { comparatorSymbol, formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { findInstrument, INSTRUMENTS } from '../../lib/instruments.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
 import { useSession } from '../../session/session.js';
@@ -32,8 +43,10 @@ import {
   draftFrom,
   localId,
   newPlanDraft,
+  planActions,
   removeGoal,
   removeObjective,
+  shortHash,
   targetFromText,
   updateGoal,
   updateObjective,
@@ -55,6 +68,8 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
   const loaded = data.plan.data;
   const [draft, setDraft] = useState<Plan | null>(null);
   const [dirty, setDirty] = useState(false);
+  // The findings the server gave when it refused to sign (409 plan-incomplete), shown with the plan checks.
+  const [blocking, setBlocking] = useState<readonly ApiIssue[]>([]);
 
   useEffect(() => {
     if (draft === null && loaded !== undefined) setDraft(loaded ? draftFrom(loaded) : newPlanDraft(clientId, today));
@@ -100,21 +115,23 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
   };
   return (
     <div className="plan-editor">
-      <div className="notice notice--info plan-editor__status" role="status">
-        {loaded ? (
-          loaded.status === 'draft' ? (
-            <>Editing the draft plan (revision {loaded.revision}).</>
-          ) : (
-            <>
-              Version {loaded.version} is signed and cannot change: your edits make a draft of version {draft.version}.
-            </>
-          )
-        ) : (
-          <>This client has no plan yet: this is a new draft.</>
-        )}{' '}
-        Saving and signing need the plan-writing API, which this server does not offer yet, so changes stay in this tab
-        {dirty ? ' (you have unsaved changes)' : ''}.
-      </div>
+      <PlanWriting
+        clientId={clientId}
+        loaded={loaded ?? null}
+        draft={draft}
+        dirty={dirty}
+        canEdit={canEdit}
+        onSaved={(saved) => {
+          setDraft(saved);
+          setDirty(false);
+        }}
+        onReplaced={(plan) => {
+          setDraft(plan ? draftFrom(plan) : newPlanDraft(clientId, today));
+          setDirty(false);
+        }}
+        reload={async () => (await data.plan.refetch()).data ?? null}
+        onSignRefused={setBlocking}
+      />
       <div className="plan-editor__layout">
         <div className="plan-editor__main">
           {draft.goals.map((goal, index) => (
@@ -136,10 +153,316 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
           <PlanDetails plan={draft} disabled={!canEdit} onChange={change} />
         </div>
         <aside className="plan-editor__side" aria-label="Plan checks">
-          <PlanChecks ctx={ctx} plan={draft} />
+          <PlanChecks ctx={ctx} plan={draft} blocking={blocking} />
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The status line, the signatures, and Save draft / Discard draft / Sign plan / Co-sign. */
+function PlanWriting({
+  clientId,
+  loaded,
+  draft,
+  dirty,
+  canEdit,
+  onSaved,
+  onReplaced,
+  reload,
+  onSignRefused,
+}: {
+  readonly clientId: string;
+  readonly loaded: Plan | null;
+  readonly draft: Plan;
+  readonly dirty: boolean;
+  readonly canEdit: boolean;
+  readonly onSaved: (saved: Plan) => void;
+  readonly onReplaced: (plan: Plan | null) => void;
+  readonly reload: () => Promise<Plan | null>;
+  readonly onSignRefused: (issues: readonly ApiIssue[]) => void;
+}) {
+  const { hasRole, user } = useSession();
+  const id = useId();
+  const save = useSavePlanDraft(clientId);
+  const discard = useDiscardPlanDraft(clientId);
+  const sign = useSignPlan(clientId);
+  const cosign = useCosignPlan(clientId);
+  const [message, setMessage] = useState<string | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const actions = planActions({ draft, dirty, isClinician: hasRole('clinician') });
+  const busy = save.isPending || discard.isPending || sign.isPending || cosign.isPending || reloading;
+  const writeError = [save, discard, sign, cosign].find((m) => m.isError)?.error ?? null;
+  const stale = isStaleRevision(writeError);
+
+  // Leaving with unsaved changes asks first: closing or reloading the tab, and moving elsewhere in the app.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+
+  const reset = () => {
+    for (const m of [save, discard, sign, cosign]) m.reset();
+  };
+  const doSave = () => {
+    if (!actions.canSave || busy) return;
+    reset();
+    setMessage(null);
+    save.mutate(draft, {
+      onSuccess: (saved) => {
+        onSaved(saved);
+        setMessage(`Draft saved (revision ${saved.revision}).`);
+      },
+    });
+  };
+  const doDiscard = async () => {
+    reset();
+    setConfirmDiscard(false);
+    setMessage(null);
+    if (draft.revision > 0) {
+      try {
+        await discard.mutateAsync(draft.revision);
+      } catch {
+        return; // the mutation's error is shown (a stale revision offers "Reload the latest")
+      }
+    }
+    const latest = await reload();
+    onReplaced(latest);
+    setMessage(draft.revision > 0 ? 'Draft discarded.' : 'Your unsaved changes were discarded.');
+  };
+  const doReload = async () => {
+    reset();
+    setReloading(true);
+    try {
+      const latest = await reload();
+      onReplaced(latest);
+      setMessage('Loaded the latest saved plan.');
+    } finally {
+      setReloading(false);
+    }
+  };
+  const doSign = () => {
+    if (!actions.canSign || busy) return;
+    reset();
+    setMessage(null);
+    sign.mutate(draft.revision, {
+      onError: (error) => onSignRefused(isPlanIncomplete(error) ? error.issues : []),
+      onSuccess: (signed) => {
+        onSignRefused([]);
+        onReplaced(signed);
+        setMessage(`Plan signed: version ${signed.version}.`);
+      },
+    });
+  };
+
+  // Ctrl+S / ⌘S saves the draft.
+  const saveRef = useRef(doSave);
+  saveRef.current = doSave;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const signed = loaded && loaded.status !== 'draft' ? loaded : null;
+  const canCosign =
+    signed !== null &&
+    signed.status === 'signed' &&
+    signed.supervisorSignature === null &&
+    signed.contentHash !== null &&
+    hasRole('supervisor') &&
+    signed.clinicianSignature?.userId !== user.id;
+
+  return (
+    <section className="card plan-writing" aria-labelledby={`${id}-title`} data-testid="plan-writing">
+      <h2 id={`${id}-title`} className="visually-hidden">
+        Plan status and actions
+      </h2>
+      <p className="notice notice--info plan-editor__status" data-testid="plan-status">
+        {loaded ? (
+          loaded.status === 'draft' ? (
+            <>
+              Editing the draft of version {loaded.version} (
+              <span data-testid="plan-revision">revision {loaded.revision}</span>).
+            </>
+          ) : (
+            <>
+              Version {loaded.version} is {loaded.status === 'superseded' ? 'superseded' : 'signed'} and cannot change:
+              your edits make a draft of version {draft.version}.
+            </>
+          )
+        ) : (
+          <>This client has no plan yet: this is a new draft.</>
+        )}{' '}
+        {dirty ? <strong>You have unsaved changes.</strong> : loaded?.status === 'draft' ? 'All changes saved.' : ''}
+      </p>
+      {signed && <Signatures plan={signed} />}
+      <div role="status" aria-live="polite" className="plan-writing__message">
+        {message && <p className="notice notice--success">{message}</p>}
+      </div>
+      {writeError && !isPlanIncomplete(writeError) && (
+        <div className="notice notice--error" role="alert">
+          {stale ? (
+            <>
+              <p style={{ margin: 0 }}>
+                <strong>This plan changed since you opened it</strong> (someone saved or signed it in another tab or
+                session), so nothing was saved. Your edits are still here in this tab. To continue, copy anything you
+                want to keep, then reload the latest saved plan — reloading replaces the edits in this tab.
+              </p>
+              <div className="actions" style={{ marginTop: '0.5rem' }}>
+                <button type="button" className="button button--small" onClick={() => void doReload()} disabled={busy}>
+                  Reload the latest
+                </button>
+              </div>
+            </>
+          ) : (
+            errorMessage(writeError)
+          )}
+        </div>
+      )}
+      {isPlanIncomplete(writeError) && (
+        <p className="notice notice--warning" role="alert">
+          The plan was not signed: {writeError.issues.length} finding
+          {writeError.issues.length === 1 ? '' : 's'} to fix first (listed under Plan checks).
+        </p>
+      )}
+      {canEdit && (
+        <div className="actions plan-writing__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={doSave}
+            disabled={!actions.canSave || busy}
+            aria-keyshortcuts="Control+S"
+          >
+            {save.isPending ? 'Saving…' : 'Save draft'}
+          </button>
+          {hasRole('clinician') && (
+            <button
+              type="button"
+              className="button"
+              onClick={doSign}
+              disabled={!actions.canSign || busy}
+              aria-describedby={actions.signBlocked ? `${id}-sign-why` : undefined}
+            >
+              {sign.isPending ? 'Signing…' : 'Sign plan'}
+            </button>
+          )}
+          {!confirmDiscard ? (
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => setConfirmDiscard(true)}
+              disabled={!actions.canDiscard || busy}
+            >
+              Discard draft
+            </button>
+          ) : (
+            <fieldset className="actions plan-writing__confirm" style={{ border: 0, margin: 0, padding: 0 }}>
+              <legend className="visually-hidden">Confirm discarding the draft</legend>
+              <span>
+                {draft.revision > 0
+                  ? `Discard the saved draft (revision ${draft.revision})${dirty ? ' and your unsaved changes' : ''}?`
+                  : 'Discard your unsaved changes?'}
+              </span>
+              <button type="button" className="button button--danger button--small" onClick={() => void doDiscard()}>
+                Discard
+              </button>
+              <button type="button" className="button button--small" onClick={() => setConfirmDiscard(false)}>
+                Keep it
+              </button>
+            </fieldset>
+          )}
+          <Link to={`/clients/${clientId}/versions`} className="button button--link">
+            Versions and compare
+          </Link>
+        </div>
+      )}
+      {canEdit && actions.signBlocked && hasRole('clinician') && (
+        <p id={`${id}-sign-why`} className="field__hint">
+          {actions.signBlocked}
+        </p>
+      )}
+      {canCosign && signed && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => {
+              reset();
+              setMessage(null);
+              cosign.mutate(
+                { planId: signed.id, contentHash: signed.contentHash ?? '' },
+                { onSuccess: (plan) => setMessage(`Co-signed version ${plan.version}.`) },
+              );
+            }}
+          >
+            {cosign.isPending ? 'Co-signing…' : `Co-sign version ${signed.version}`}
+          </button>
+        </div>
+      )}
+      {blocker.state === 'blocked' && (
+        <div className="notice notice--warning" role="alertdialog" aria-labelledby={`${id}-leave`}>
+          <p id={`${id}-leave`} style={{ margin: 0 }}>
+            You have unsaved changes to this plan. Leave without saving them?
+          </p>
+          <div className="actions" style={{ marginTop: '0.5rem' }}>
+            {/* biome-ignore lint/a11y/noAutofocus: the question needs the focus when it appears */}
+            <button type="button" className="button button--small" autoFocus onClick={() => blocker.reset()}>
+              Stay and keep editing
+            </button>
+            <button type="button" className="button button--danger button--small" onClick={() => blocker.proceed()}>
+              Leave without saving
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Who signed a version and when, its content hash, and the co-signature. */
+function Signatures({ plan }: { readonly plan: Plan }) {
+  const clinician = plan.clinicianSignature;
+  const supervisor = plan.supervisorSignature;
+  return (
+    <dl className="plan-signatures" data-testid="plan-signatures">
+      <dt>Signed</dt>
+      <dd>
+        {clinician
+          ? `${clinician.name}${clinician.credentials ? `, ${clinician.credentials}` : ''} on ${formatDateTime(clinician.signedAt)}`
+          : 'not recorded'}
+      </dd>
+      <dt>Co-signed</dt>
+      <dd>
+        {supervisor
+          ? `${supervisor.name}${supervisor.credentials ? `, ${supervisor.credentials}` : ''} on ${formatDateTime(supervisor.signedAt)}`
+          : 'not yet'}
+      </dd>
+      {plan.contentHash && (
+        <>
+          <dt>Content hash</dt>
+          <dd>
+            <code title={plan.contentHash}>{shortHash(plan.contentHash)}</code>
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }
 
@@ -694,8 +1017,7 @@ function PlanDetails({
 }
 
 /** Where a finding points, in words ("Goal 2 · objective 1"). */
-function findingPlace(finding: PlanFinding): string {
-  const path = finding.path;
+function findingPlace(path: readonly (string | number)[] = []): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
@@ -716,7 +1038,15 @@ function findingPlace(finding: PlanFinding): string {
   return parts.join(' · ') || 'Plan';
 }
 
-function PlanChecks({ ctx, plan: current }: { readonly ctx: EditorContext; readonly plan: Plan }) {
+function PlanChecks({
+  ctx,
+  plan: current,
+  blocking,
+}: {
+  readonly ctx: EditorContext;
+  readonly plan: Plan;
+  readonly blocking: readonly ApiIssue[];
+}) {
   // The checks read the whole plan (about 10 ms): they run when typing pauses.
   const plan = useDebouncedValue(current, 250);
   const findings = useMemo(() => {
@@ -733,6 +1063,24 @@ function PlanChecks({ ctx, plan: current }: { readonly ctx: EditorContext; reado
   return (
     <section className="card plan-checks" aria-labelledby="plan-checks-title" data-testid="plan-checks">
       <h2 id="plan-checks-title">Plan checks</h2>
+      {blocking.length > 0 && (
+        <div className="plan-checks__blocking" data-testid="sign-blocking">
+          <h3 style={{ marginBottom: '0.25rem' }}>Signing was refused: fix these first</h3>
+          <ul className="findings">
+            {blocking.map((f) => (
+              <li
+                key={`${f.code}-${(f.path ?? []).join('.')}-${f.message}`}
+                className={`finding finding--${f.severity}`}
+              >
+                <span className="finding__severity">{f.severity}</span>
+                <span className="finding__message">
+                  <strong>{findingPlace(f.path)}:</strong> {f.message}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="muted" aria-live="polite">
         {sorted.length === 0
           ? 'No findings: the plan is SMART and complete for payers.'
@@ -743,7 +1091,7 @@ function PlanChecks({ ctx, plan: current }: { readonly ctx: EditorContext; reado
           <li key={`${f.code}-${f.path.join('.')}-${f.message}`} className={`finding finding--${f.severity}`}>
             <span className="finding__severity">{f.severity}</span>
             <span className="finding__message">
-              <strong>{findingPlace(f)}:</strong> {f.message}
+              <strong>{findingPlace(f.path)}:</strong> {f.message}
             </span>
             <span className="finding__suggestion">{f.suggestion}</span>
           </li>

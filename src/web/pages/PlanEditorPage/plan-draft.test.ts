@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Behavior } from '../../api/clients-api.js';
-import { addGoal, addObjective, draftFrom, newPlanDraft, removeGoal, targetFromText } from './plan-draft.js';
+import {
+  addGoal,
+  addObjective,
+  draftFrom,
+  newPlanDraft,
+  planActions,
+  removeGoal,
+  shortHash,
+  targetFromText,
+} from './plan-draft.js';
 
 const context = {
   startDate: '2026-11-27',
@@ -94,5 +103,44 @@ describe('addGoal', () => {
     plan = { ...plan, goals: plan.goals.map((g) => (g.id === first.id ? addObjective(g) : g)) };
     expect(plan.goals[0]?.objectives).toHaveLength(1);
     expect(removeGoal(plan, first.id).goals.map((g) => g.position)).toEqual([1]);
+  });
+});
+
+describe('shortHash', () => {
+  it('keeps the first 8 hex digits of a content hash and gives nothing for no hash', () => {
+    expect(shortHash('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe('9f86d081');
+    expect(shortHash(null)).toBe('');
+  });
+});
+
+describe('planActions', () => {
+  const saved = { status: 'draft', revision: 3 } as const;
+  const fromSigned = { status: 'draft', revision: 0 } as const;
+
+  it('lets a clinician sign a saved draft with nothing unsaved', () => {
+    expect(planActions({ draft: saved, dirty: false, isClinician: true })).toEqual({
+      canSave: false,
+      canDiscard: true,
+      canSign: true,
+      signBlocked: null,
+    });
+  });
+
+  it('asks to save first when there are unsaved changes', () => {
+    const actions = planActions({ draft: saved, dirty: true, isClinician: true });
+    expect(actions).toMatchObject({ canSave: true, canSign: false, signBlocked: 'Save your changes before signing.' });
+  });
+
+  it('has nothing to sign or discard before a draft is saved and nothing changed', () => {
+    const actions = planActions({ draft: fromSigned, dirty: false, isClinician: true });
+    expect(actions).toMatchObject({ canSave: false, canDiscard: false, canSign: false });
+    expect(actions.signBlocked).toMatch(/save a draft first/);
+  });
+
+  it('never lets a non-clinician sign', () => {
+    expect(planActions({ draft: saved, dirty: false, isClinician: false })).toMatchObject({
+      canSign: false,
+      signBlocked: 'Only a clinician signs a plan.',
+    });
   });
 });

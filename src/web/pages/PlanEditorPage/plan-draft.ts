@@ -258,3 +258,44 @@ export function targetFromText(
   }
   return { kind: 'refused', reason: 'A task that is done or not has no measured target.' };
 }
+
+/**
+ * The first 8 hex digits of a content hash, as a signed plan shows it (the full hash is in the title and exports).
+ *
+ * @example
+ * shortHash('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08') // '9f86d081'
+ * shortHash(null) // ''
+ */
+export function shortHash(hash: string | null): string {
+  return hash ? hash.slice(0, 8) : '';
+}
+
+/**
+ * What the editor may do with the draft now: save (there are unsaved changes), discard (a saved draft or unsaved
+ * changes exist) and sign (a clinician, a saved draft, nothing unsaved), with the reason signing is not possible.
+ *
+ * @example
+ * planActions({ draft, dirty: true, isClinician: true })
+ * // { canSave: true, canDiscard: true, canSign: false, signBlocked: 'Save your changes before signing.' }
+ */
+export function planActions(input: {
+  readonly draft: Pick<Plan, 'status' | 'revision'>;
+  readonly dirty: boolean;
+  readonly isClinician: boolean;
+}): {
+  readonly canSave: boolean;
+  readonly canDiscard: boolean;
+  readonly canSign: boolean;
+  readonly signBlocked: string | null;
+} {
+  const { draft, dirty, isClinician } = input;
+  const saved = draft.status === 'draft' && draft.revision > 0;
+  const signBlocked = !isClinician
+    ? 'Only a clinician signs a plan.'
+    : dirty
+      ? 'Save your changes before signing.'
+      : !saved
+        ? 'Nothing to sign yet: edit the plan and save a draft first.'
+        : null;
+  return { canSave: dirty, canDiscard: saved || dirty, canSign: signBlocked === null, signBlocked };
+}
