@@ -28,6 +28,7 @@ for (const dialect of DIALECTS) {
           clientId: demo.clients.depression,
           practiceId: demo.practice.id,
           mode,
+          breakGlassGrantId: null,
         });
       }
     });

@@ -16,12 +16,14 @@ export type ClientAccessMode = 'read' | 'write';
  * Granted access to one client.
  *
  * @example
- * const access: ClientAccess = { clientId: 'c1', practiceId: 'p1', mode: 'write' };
+ * const access: ClientAccess = { clientId: 'c1', practiceId: 'p1', mode: 'write', breakGlassGrantId: null };
  */
 export interface ClientAccess {
   readonly clientId: string;
   readonly practiceId: string;
   readonly mode: ClientAccessMode;
+  /** The break-glass grant the access relies on, or null for ordinary access. */
+  readonly breakGlassGrantId: string | null;
 }
 
 /** Longest id worth asking the database about (ids are UUIDs). */
@@ -32,6 +34,8 @@ const MAX_ID_LENGTH = 100;
  * - the CLI operator reaches every client;
  * - a clinician or supervisor assigned to the client (primary or additional) reads and writes;
  * - a supervisor who supervises a clinician assigned to the client reads and writes;
+ * - a clinician or supervisor holding an active break-glass grant on the client (unexpired, unrevoked) reads and
+ *   writes; the grant is reported to `deps.accessNotes`, which marks the request's audit events with it;
  * - an auditor reads every client of the practice, and may not write (`forbidden`);
  * - anyone else (an admin without a clinical role, another practice, an unknown client) gets `not-found`, so a
  *   client outside the caller's reach looks like no client at all.
@@ -41,7 +45,7 @@ const MAX_ID_LENGTH = 100;
  * const access = await assertClientAccess(deps, actor, input.clientId, 'write', 'administration.create');
  */
 export async function assertClientAccess(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'accessNotes'>,
   actor: Actor,
   clientId: string,
   mode: ClientAccessMode,
@@ -49,7 +53,11 @@ export async function assertClientAccess(
 ): Promise<ClientAccess> {
   const usable = typeof clientId === 'string' && clientId.length > 0 && clientId.length <= MAX_ID_LENGTH;
   const facts = usable
-    ? await deps.store.findClientAccess(clientId, actor.kind === 'user' ? actor.userId : null)
+    ? await deps.store.findClientAccess(
+        clientId,
+        actor.kind === 'user' ? actor.userId : null,
+        deps.clock.now().toISOString(),
+      )
     : null;
   const deny = async (code: ErrorCode, message: string): Promise<never> => {
     if (usable) {
@@ -63,12 +71,22 @@ export async function assertClientAccess(
   if (!facts || (actor.kind === 'user' && facts.practiceId !== actor.practiceId)) {
     return deny(ErrorCode.notFound, 'No such client.');
   }
-  const granted: ClientAccess = { clientId: facts.clientId, practiceId: facts.practiceId, mode };
+  const granted: ClientAccess = {
+    clientId: facts.clientId,
+    practiceId: facts.practiceId,
+    mode,
+    breakGlassGrantId: null,
+  };
   if (actor.kind === 'cli') return granted;
   const roles = actor.roles;
-  const treats = (roles.includes('clinician') || roles.includes('supervisor')) && facts.assigned;
+  const clinical = roles.includes('clinician') || roles.includes('supervisor');
+  const treats = clinical && facts.assigned;
   const supervises = roles.includes('supervisor') && facts.supervisesAssignee;
   if (treats || supervises) return granted;
+  if (clinical && facts.breakGlassGrantId !== null) {
+    deps.accessNotes?.breakGlassUsed(facts.breakGlassGrantId, facts.clientId);
+    return { ...granted, breakGlassGrantId: facts.breakGlassGrantId };
+  }
   if (roles.includes('auditor')) {
     if (mode === 'read') return granted;
     return deny(ErrorCode.forbidden, 'Auditors have read-only access.');

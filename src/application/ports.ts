@@ -129,6 +129,8 @@ export interface ClientAccessFacts {
   readonly assigned: boolean;
   /** The user supervises a clinician assigned to the client. */
   readonly supervisesAssignee: boolean;
+  /** The user's active (unexpired, unrevoked) break-glass grant on the client, or null. */
+  readonly breakGlassGrantId: string | null;
 }
 
 /** A kept alert: those that only a recorded action closes (critical items) stay here, open, until one does. */
@@ -195,6 +197,11 @@ export interface AuditEventInput {
   readonly clientIds: readonly string[];
   readonly outcome: 'success' | 'failure' | 'denied';
   readonly origin: string | null;
+  /**
+   * The break-glass grant the event was recorded under (DESIGN 2.8: emergency access is marked in the trail); absent
+   * or null for ordinary access. Part of the event's hash when set.
+   */
+  readonly breakGlassGrantId?: string | null;
 }
 
 export interface AuditEvent extends AuditEventInput {
@@ -233,8 +240,11 @@ export interface Store {
   readonly insertBehaviorLogs: (items: readonly BehaviorLogEntry[], createdAt: string) => Promise<void>;
   readonly listBehaviorLogs: (behaviorId: string) => Promise<readonly BehaviorLogEntry[]>;
   // Client access and kept alerts (issue 3 part 7).
-  /** Facts for the client access rule, or null when there is no such client; `userId` null reads the client only. */
-  readonly findClientAccess: (clientId: string, userId: string | null) => Promise<ClientAccessFacts | null>;
+  /**
+   * Facts for the client access rule, or null when there is no such client; `userId` null reads the client only.
+   * `at` (ISO instant) decides which break-glass grants are still active.
+   */
+  readonly findClientAccess: (clientId: string, userId: string | null, at: string) => Promise<ClientAccessFacts | null>;
   readonly insertAlerts: (alerts: readonly StoredAlert[]) => Promise<void>;
   /** A client's kept alerts, newest first; with `open`, only those not closed. */
   readonly listAlerts: (clientId: string, options?: { readonly open?: boolean }) => Promise<readonly StoredAlert[]>;
@@ -246,6 +256,16 @@ export interface Store {
     readonly limit?: number;
   }) => Promise<readonly AuditEvent[]>;
   readonly verifyAudit: () => Promise<AuditChainReport>;
+  // Break-glass emergency access (issue 5 item 4).
+  readonly insertBreakGlassGrant: (grant: BreakGlassGrant) => Promise<void>;
+  readonly findBreakGlassGrant: (grantId: string) => Promise<BreakGlassGrant | null>;
+  /** The practice's grants, newest first (with the requesting user's name); with `unreviewed`, only those. */
+  readonly listBreakGlassGrants: (
+    practiceId: string,
+    options?: { readonly unreviewed?: boolean; readonly limit?: number },
+  ) => Promise<readonly BreakGlassGrantEntry[]>;
+  /** Records an admin's review of an unreviewed grant; false when it is already reviewed (or unknown). */
+  readonly recordBreakGlassReview: (grantId: string, review: BreakGlassReview) => Promise<boolean>;
   // Sign-in (DESIGN 2.8): users' secrets, sessions, recovery codes, failed-attempt counters.
   readonly findUserById: (userId: string) => Promise<User | null>;
   readonly findUserSecrets: (userId: string) => Promise<UserSecrets | null>;
@@ -315,6 +335,14 @@ export interface Digester {
   readonly sha256: (text: string) => string;
 }
 
+/**
+ * Told by the access check when it relied on a break-glass grant, so that the caller (the HTTP request) marks every
+ * audit event it records for that client with the grant (DESIGN 2.8).
+ */
+export interface AccessNotes {
+  readonly breakGlassUsed: (grantId: string, clientId: string) => void;
+}
+
 /** What every use case receives. */
 export interface Deps {
   readonly store: Store;
@@ -322,6 +350,34 @@ export interface Deps {
   readonly ids: IdGenerator;
   readonly passwords: PasswordHasher;
   readonly digest: Digester;
+  /** Where the access check reports break-glass access (absent: nobody listens, e.g. the CLI, which never needs it). */
+  readonly accessNotes?: AccessNotes;
+}
+
+/** Break-glass emergency access of one user to one client, for a limited time (DESIGN 2.8, hipaa.md row 2). */
+export interface BreakGlassGrant {
+  readonly id: string;
+  readonly practiceId: string;
+  readonly userId: string;
+  readonly clientId: string;
+  /** Why the access was needed, as the user stated it (20..1000 characters). */
+  readonly reason: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly revokedAt: string | null;
+  readonly review: BreakGlassReview | null;
+}
+
+/** An admin's review of a break-glass grant. */
+export interface BreakGlassReview {
+  readonly reviewedAt: string;
+  readonly reviewedBy: string;
+  readonly note: string;
+}
+
+/** A grant as listed for review, with the name of who broke the glass. */
+export interface BreakGlassGrantEntry extends BreakGlassGrant {
+  readonly userName: string;
 }
 
 /** What a user must still do before the session reaches client data (DESIGN 2.8: TOTP for staff). */

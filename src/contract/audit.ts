@@ -16,6 +16,11 @@ export const AuditEventView = z.object({
   clientIds: z.array(z.string()),
   outcome: z.enum(['success', 'failure', 'denied']),
   origin: z.string().nullable(),
+  breakGlassGrantId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Set when the event was recorded under break-glass emergency access: the grant it used.'),
   hash: z.string(),
 });
 

@@ -22,6 +22,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { alertRoutes } from './routes/alerts/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth/index.js';
+import { breakGlassRoutes } from './routes/break-glass/index.js';
 import { caseloadRoutes } from './routes/caseload/index.js';
 import { clientRoutes } from './routes/clients/index.js';
 import { goalRoutes } from './routes/goals/index.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(measureRoutes);
       await api.register(progressRoutes);
       await api.register(alertRoutes);
+      await api.register(breakGlassRoutes);
       await api.register(outcomeRoutes, { outcomes: deps.outcomes });
     },
     { prefix: '/api/v1' },

@@ -24,6 +24,12 @@ import {
   updateSession,
 } from './repositories/auth-repository.js';
 import {
+  findBreakGlassGrant,
+  insertBreakGlassGrant,
+  listBreakGlassGrants,
+  recordBreakGlassReview,
+} from './repositories/break-glass-repository.js';
+import {
   findClientById,
   listCaseload,
   listClientAssignments,
@@ -180,6 +186,10 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
         : store.transaction((tx) => tx.appendAudit(events, at)),
     listAudit: t(listAuditEvents),
     verifyAudit: () => translateDriverErrors(() => verifyAuditChain(db, auditKey)),
+    insertBreakGlassGrant: t(insertBreakGlassGrant),
+    findBreakGlassGrant: t(findBreakGlassGrant),
+    listBreakGlassGrants: t(listBreakGlassGrants),
+    recordBreakGlassReview: t(recordBreakGlassReview),
     findUserById: t(findUserById),
     findUserSecrets: t(findUserSecrets),
     countUsersForSetup: () => translateDriverErrors(() => countUsersForSetup(db, dialect)),

@@ -62,6 +62,18 @@ export const appRoutes: RouteObject[] = [
             lazy: () => import('./pages/AuditPage/AuditPage.js').then((m) => ({ Component: m.AuditPage })),
           },
           {
+            path: 'break-glass',
+            lazy: () =>
+              import('./pages/BreakGlassPage/BreakGlassPage.js').then((m) => ({ Component: m.BreakGlassPage })),
+          },
+          {
+            path: 'break-glass/review',
+            lazy: () =>
+              import('./pages/BreakGlassReviewPage/BreakGlassReviewPage.js').then((m) => ({
+                Component: m.BreakGlassReviewPage,
+              })),
+          },
+          {
             path: 'users',
             lazy: () => import('./pages/UsersPage/UsersPage.js').then((m) => ({ Component: m.UsersPage })),
           },

@@ -41,6 +41,8 @@ export const ErrorCode = {
   backupFromNewerSchema: 'backup-from-newer-schema',
   /** A restore target already holds data; restore only into an empty data directory or database. */
   restoreTargetNotEmpty: 'restore-target-not-empty',
+  /** Break-glass access was asked for a client the caller already reaches (assigned, supervised or an active grant). */
+  alreadyInReach: 'already-in-reach',
   /** A set-password link is unknown, used, expired or replaced by a newer one; ask an administrator for a new one. */
   invalidLink: 'invalid-link',
 } as const;

@@ -6,17 +6,27 @@ import type { RequestAudit } from './request-context.js';
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function withOrigin(events: readonly AuditEventInput[], origin: string): AuditEventInput[] {
-  return events.map((e) => (e.origin === null ? { ...e, origin } : e));
+/** The event marked with the break-glass grant the request used for one of its clients, if any. */
+function withBreakGlass(e: AuditEventInput, grants: ReadonlyMap<string, string>): AuditEventInput {
+  if (e.breakGlassGrantId || grants.size === 0) return e;
+  const grant = e.clientIds.map((id) => grants.get(id)).find((g) => g !== undefined);
+  return grant ? { ...e, breakGlassGrantId: grant } : e;
 }
 
-/** A store whose audit writes are marked on the request once durable (committed), with the client's address. */
+function withOrigin(events: readonly AuditEventInput[], origin: string, audit: RequestAudit): AuditEventInput[] {
+  return events.map((e) => withBreakGlass(e.origin === null ? { ...e, origin } : e, audit.breakGlass));
+}
+
+/**
+ * A store whose audit writes are marked on the request once durable (committed), with the client's address and the
+ * break-glass grant the request relied on.
+ */
 function trackingStore(store: Store, audit: RequestAudit, origin: string): Store {
   const inTransaction = (tx: Store, mark: () => void): Store => {
     const wrapped: Store = {
       ...tx,
       appendAudit: async (events, at) => {
-        await tx.appendAudit(withOrigin(events, origin), at);
+        await tx.appendAudit(withOrigin(events, origin, audit), at);
         mark();
       },
       transaction: (work) => work(wrapped),
@@ -26,7 +36,7 @@ function trackingStore(store: Store, audit: RequestAudit, origin: string): Store
   return {
     ...store,
     appendAudit: async (events, at) => {
-      await store.appendAudit(withOrigin(events, origin), at);
+      await store.appendAudit(withOrigin(events, origin, audit), at);
       audit.recorded = true;
     },
     transaction: async (work) => {
@@ -55,7 +65,7 @@ function fallbackEvent(request: FastifyRequest, reply: FastifyReply): AuditEvent
   const action = request.routeOptions.config.audit;
   const params = (request.params ?? {}) as Record<string, unknown>;
   const clientId = typeof params.clientId === 'string' && ID_PATTERN.test(params.clientId) ? params.clientId : null;
-  return {
+  const event: AuditEventInput = {
     actor: request.auth ? `user:${request.auth.user.id}` : 'anonymous',
     action: typeof action === 'string' ? action : `http.${request.method.toLowerCase()}`,
     resource: `route:${request.method} ${route}`,
@@ -63,6 +73,7 @@ function fallbackEvent(request: FastifyRequest, reply: FastifyReply): AuditEvent
     outcome: outcomeOf(reply.statusCode),
     origin: request.ip,
   };
+  return withBreakGlass(event, request.audit.breakGlass);
 }
 
 /**
@@ -70,6 +81,7 @@ function fallbackEvent(request: FastifyRequest, reply: FastifyReply): AuditEvent
  * their own events (inside their transaction for writes); this plugin hands each request deps whose store marks that
  * it happened and stamps the client's address, and in `onSend` writes the request's event itself when no use case
  * did — refusals (401/403/404/429), invalid input, conflicts. If that write fails the answer becomes 503.
+ * Events naming a client the request reached through a break-glass grant carry the grant (`breakGlassGrantId`).
  * A use case's own audit write failing makes the use case fail (503) and roll back its write.
  *
  * @example
@@ -79,8 +91,13 @@ export function registerAudit(app: FastifyInstance, deps: SignInDeps): void {
   app.decorateRequest('audit', null as unknown as RequestAudit);
   app.decorateRequest('deps', null as unknown as SignInDeps);
   app.addHook('onRequest', async (request) => {
-    request.audit = { recorded: false, failed: false };
-    request.deps = { ...deps, store: trackingStore(deps.store, request.audit, request.ip) };
+    const audit: RequestAudit = { recorded: false, failed: false, breakGlass: new Map() };
+    request.audit = audit;
+    request.deps = {
+      ...deps,
+      store: trackingStore(deps.store, audit, request.ip),
+      accessNotes: { breakGlassUsed: (grantId, clientId) => audit.breakGlass.set(clientId, grantId) },
+    };
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const state = request.audit;

@@ -28,6 +28,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'backup-unreadable': 400,
   'backup-from-newer-schema': 409,
   'restore-target-not-empty': 409,
+  'already-in-reach': 409,
   'invalid-link': 400,
 };
 

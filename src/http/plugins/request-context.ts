@@ -31,6 +31,11 @@ export interface RequestAudit {
   recorded: boolean;
   /** True when writing the audit event failed: the response becomes 503 and the hook does not retry. */
   failed: boolean;
+  /**
+   * Break-glass grants the request's access checks relied on, by client id: every audit event of this request naming
+   * such a client is marked with its grant (DESIGN 2.8).
+   */
+  breakGlass: Map<string, string>;
 }
 
 /**

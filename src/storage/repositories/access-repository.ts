@@ -4,16 +4,18 @@ import type { Database } from '../tables/database.js';
 
 /**
  * The facts the client access rule needs (DESIGN 2.8), in one query: does the client exist, in which practice, is the
- * user assigned to it, and does the user supervise a clinician assigned to it. Null when there is no such client.
+ * user assigned to it, does the user supervise a clinician assigned to it, and does the user hold a break-glass grant
+ * on it that is active at `at` (unexpired, unrevoked). Null when there is no such client.
  *
  * @example
- * const facts = await findClientAccess(db, clientId, userId);
- * // { clientId, practiceId, assigned: true, supervisesAssignee: false }
+ * const facts = await findClientAccess(db, clientId, userId, new Date().toISOString());
+ * // { clientId, practiceId, assigned: true, supervisesAssignee: false, breakGlassGrantId: null }
  */
 export async function findClientAccess(
   db: Kysely<Database>,
   clientId: string,
   userId: string | null,
+  at: string,
 ): Promise<ClientAccessFacts | null> {
   // An empty user id matches no row (ids are UUIDs), so the CLI's question costs the same single query.
   const user = userId ?? '';
@@ -41,6 +43,16 @@ export async function findClientAccess(
             .where('s.supervisor_id', '=', user),
         )
         .as('supervises'),
+      eb
+        .selectFrom('break_glass_grant as g')
+        .select('g.id')
+        .whereRef('g.client_id', '=', 'c.id')
+        .where('g.user_id', '=', user)
+        .where('g.expires_at', '>', at)
+        .where('g.revoked_at', 'is', null)
+        .orderBy('g.expires_at', 'desc')
+        .limit(1)
+        .as('grant_id'),
     ])
     .where('c.id', '=', clientId)
     .executeTakeFirst();
@@ -50,6 +62,7 @@ export async function findClientAccess(
     practiceId: row.practice_id,
     assigned: isTrue(row.assigned),
     supervisesAssignee: isTrue(row.supervises),
+    breakGlassGrantId: row.grant_id ?? null,
   };
 }
 

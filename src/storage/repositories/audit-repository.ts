@@ -17,8 +17,15 @@ export function auditAnchor(key: Buffer): string {
   return createHmac('sha256', key).update('cairn audit chain anchor v1').digest('hex');
 }
 
+/**
+ * The hashed form of an event. The break-glass marker (DESIGN 2.8) is appended only when set, so events without it
+ * (every event written before the marker existed) keep exactly their original form and hash; removing or adding a
+ * marker afterwards breaks the chain.
+ */
 function canonicalEvent(e: Omit<AuditEvent, 'hash' | 'prevHash'>): string {
-  return JSON.stringify([e.seq, e.at, e.actor, e.action, e.resource, [...e.clientIds], e.outcome, e.origin]);
+  const fields: unknown[] = [e.seq, e.at, e.actor, e.action, e.resource, [...e.clientIds], e.outcome, e.origin];
+  if (e.breakGlassGrantId) fields.push({ breakGlassGrantId: e.breakGlassGrantId });
+  return JSON.stringify(fields);
 }
 
 function chainHash(key: Buffer, prevHash: string, e: Omit<AuditEvent, 'hash' | 'prevHash'>): string {
@@ -59,6 +66,7 @@ export async function appendAuditEvents(
       origin: e.origin,
       prev_hash: prevHash,
       hash,
+      break_glass_grant_id: e.breakGlassGrantId ?? null,
     });
     prevHash = hash;
   }
@@ -75,6 +83,7 @@ function auditRowToEvent(r: AuditEventTable): AuditEvent {
     clientIds: JSON.parse(r.client_ids) as string[],
     outcome: r.outcome as AuditEvent['outcome'],
     origin: r.origin,
+    breakGlassGrantId: r.break_glass_grant_id,
     prevHash: r.prev_hash,
     hash: r.hash,
   };

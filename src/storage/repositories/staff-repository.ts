@@ -96,6 +96,7 @@ export async function listAuditNewestFirst(
     clientIds: JSON.parse(r.client_ids) as string[],
     outcome: r.outcome as AuditEvent['outcome'],
     origin: r.origin,
+    breakGlassGrantId: r.break_glass_grant_id,
     prevHash: r.prev_hash,
     hash: r.hash,
   }));

@@ -231,6 +231,8 @@ export interface AuditEventTable {
   origin: string | null;
   prev_hash: string;
   hash: string;
+  /** The break-glass grant the event was recorded under (part of the hash when set); null otherwise. */
+  break_glass_grant_id: string | null;
 }
 
 export interface AuthSessionTable {
@@ -311,6 +313,21 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** Break-glass emergency access to one client for a limited time (DESIGN 2.8); reviewed afterwards by an admin. */
+export interface BreakGlassGrantTable {
+  id: string;
+  practice_id: string;
+  user_id: string;
+  client_id: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+}
+
 export interface Database {
   practice: PracticeTable;
   app_user: AppUserTable;
@@ -336,6 +353,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   auth_throttle: AuthThrottleTable;
   alert: AlertTable;
+  break_glass_grant: BreakGlassGrantTable;
   password_link: PasswordLinkTable;
   api_token: ApiTokenTable;
 }

@@ -1,7 +1,8 @@
 /**
  * The frame of every signed-in page: the practice and the user at the top, the navigation (by role), the notice when
  * the practice has relaxed the second factor (the demo practice), the unmissable banner while any critical risk
- * alert is open, and the page itself.
+ * alert is open, for administrators the count of emergency (break-glass) accesses awaiting review, and the page
+ * itself.
  *
  * @example
  * { element: <AppShell />, children: [{ path: 'caseload', … }] }
@@ -10,6 +11,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout } from '../../api/auth-api.js';
 import { useSession } from '../../session/session.js';
+import { BreakGlassReviewBanner } from '../BreakGlassReviewBanner/BreakGlassReviewBanner.js';
 import { CriticalAlertBanner } from '../CriticalAlertBanner/CriticalAlertBanner.js';
 
 interface NavItem {
@@ -23,6 +25,8 @@ const NAV: readonly NavItem[] = [
   { to: '/alerts', label: 'Alerts', roles: ['clinician', 'supervisor'] },
   { to: '/goal-check', label: 'Goal check', roles: ['clinician', 'supervisor', 'admin', 'auditor'] },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'auditor'] },
+  { to: '/break-glass', label: 'Emergency access', roles: ['clinician', 'supervisor'] },
+  { to: '/break-glass/review', label: 'Emergency access review', roles: ['admin', 'auditor'] },
   { to: '/users', label: 'Users', roles: ['admin'] },
   { to: '/settings', label: 'Settings', roles: ['admin'] },
 ];
@@ -96,6 +100,7 @@ export function AppShell() {
             </p>
           )}
           {seesClients && <CriticalAlertBanner />}
+          {hasRole('admin') && <BreakGlassReviewBanner />}
           <Outlet />
         </main>
       </div>
