@@ -1,6 +1,7 @@
 /**
  * One client (DESIGN 3.4): the header with the record number, diagnoses and any open risk alert (with the form to
- * record what was done), and tabs — overview (plan summary and progress charts), plan editor, measures, alerts.
+ * record what was done), and tabs — overview (plan summary and progress charts), plan editor, plan versions (with
+ * compare), measures, alerts.
  * A client outside the caller's reach is a 404 from the server and shows "not found".
  *
  * @example
@@ -16,6 +17,7 @@ import { ClientAlertsPage } from '../ClientAlertsPage/ClientAlertsPage.js';
 import { MeasuresPage } from '../MeasuresPage/MeasuresPage.js';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage.js';
 import { PlanEditorPage } from '../PlanEditorPage/PlanEditorPage.js';
+import { PlanVersionsPage } from '../PlanVersionsPage/PlanVersionsPage.js';
 import { ClientOverview } from './ClientOverview.js';
 import { type ClientData, useClientData } from './use-client-data.js';
 
@@ -61,6 +63,9 @@ export function ClientPage() {
         <NavLink to={`${base}/plan`} className={tab}>
           Plan
         </NavLink>
+        <NavLink to={`${base}/versions`} className={tab}>
+          Versions
+        </NavLink>
         <NavLink to={`${base}/measures`} className={tab}>
           Measures
         </NavLink>
@@ -71,6 +76,7 @@ export function ClientPage() {
       <Routes>
         <Route index element={<ClientOverview clientId={clientId} data={data} />} />
         <Route path="plan" element={<PlanEditorPage clientId={clientId} data={data} />} />
+        <Route path="versions" element={<PlanVersionsPage clientId={clientId} />} />
         <Route path="measures" element={<MeasuresPage clientId={clientId} data={data} />} />
         <Route path="alerts" element={<ClientAlertsPage clientId={clientId} data={data} />} />
         <Route path="*" element={<NotFoundPage />} />
