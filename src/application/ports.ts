@@ -8,7 +8,12 @@
 import type { Alert } from '../domain/alerts/alert.js';
 import type { AlertAcknowledgement } from '../domain/alerts/close-alert.js';
 import type { Formulation } from '../domain/formulation/formulation.js';
-import type { Diagnosis, TreatmentPlan } from '../domain/treatment-plans/treatment-plan.js';
+import type {
+  Diagnosis,
+  PlanVersionSummary,
+  Signature,
+  TreatmentPlan,
+} from '../domain/treatment-plans/treatment-plan.js';
 import type { Role } from './actor.js';
 
 export interface Clock {
@@ -76,6 +81,14 @@ export interface Client {
   readonly familyName: string;
   readonly dateOfBirth: string | null;
   readonly status: ClientStatus;
+  /** Optional details (absent is the same as null). */
+  readonly preferredName?: string | null;
+  readonly pronouns?: string | null;
+  /** The client's id in another system (an EHR, a billing system). */
+  readonly externalId?: string | null;
+  /** For client links (issue 7); used only with the client's recorded consent. */
+  readonly email?: string | null;
+  readonly phone?: string | null;
 }
 
 export const AssignmentRole = { primary: 'primary', additional: 'additional' } as const;
@@ -235,6 +248,27 @@ export interface Store {
   readonly listBehaviors: (clientId: string) => Promise<readonly BehaviorDefinition[]>;
   readonly insertPlan: (plan: TreatmentPlan, createdBy: string, createdAt: string) => Promise<void>;
   readonly findCurrentPlan: (clientId: string) => Promise<TreatmentPlan | null>;
+  // Plan writing (DESIGN 2.2): drafts with a revision, signing, co-signing, versions.
+  readonly findPlanById: (planId: string) => Promise<TreatmentPlan | null>;
+  readonly listPlanVersions: (clientId: string) => Promise<readonly PlanVersionSummary[]>;
+  /** Replaces an open draft still at `expectedRevision`; false when it is not (stale, signed or discarded). */
+  readonly replaceDraftPlan: (plan: TreatmentPlan, expectedRevision: number, updatedAt: string) => Promise<boolean>;
+  readonly deleteDraftPlan: (planId: string, expectedRevision: number) => Promise<boolean>;
+  readonly signDraftPlan: (
+    planId: string,
+    expectedRevision: number,
+    signature: Signature,
+    contentHash: string,
+    updatedAt: string,
+  ) => Promise<boolean>;
+  readonly supersedePlan: (planId: string, updatedAt: string) => Promise<void>;
+  /** Co-signs a signed version with that content hash and no co-signature yet; false otherwise. */
+  readonly cosignPlan: (
+    planId: string,
+    contentHash: string,
+    signature: Signature,
+    updatedAt: string,
+  ) => Promise<boolean>;
   readonly insertAdministrations: (items: readonly Administration[], createdAt: string) => Promise<void>;
   readonly listAdministrations: (clientId: string, instrumentId?: string) => Promise<readonly Administration[]>;
   readonly insertBehaviorLogs: (items: readonly BehaviorLogEntry[], createdAt: string) => Promise<void>;

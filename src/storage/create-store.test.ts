@@ -75,7 +75,16 @@ for (const dialect of DIALECTS) {
         await tx.insertAdministrations(c.administrations, '2026-09-01T10:00:00.000Z');
         await tx.insertBehaviorLogs(c.behaviorLogs, '2026-09-01T10:00:00.000Z');
       });
-      expect(await deps.store.findCurrentPlan(c.client.id)).toEqual(c.plan);
+      // A first version's goals and objectives are the first of their lineage.
+      const withLineage = {
+        ...c.plan,
+        goals: c.plan.goals.map((g) => ({
+          ...g,
+          lineageId: g.id,
+          objectives: g.objectives.map((o) => ({ ...o, lineageId: o.id })),
+        })),
+      };
+      expect(await deps.store.findCurrentPlan(c.client.id)).toEqual(withLineage);
       expect(await deps.store.findFormulation(c.client.id)).toEqual(c.formulation);
       const series = await deps.store.listAdministrations(c.client.id, 'phq9');
       expect(series.map((a) => a.total)).toEqual(c.administrations.map((a) => a.total));

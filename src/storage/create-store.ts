@@ -74,7 +74,17 @@ import {
   updatePractice,
   updateUser,
 } from './repositories/staff-repository.js';
-import { findCurrentPlan, insertPlan } from './repositories/treatment-plan-repository.js';
+import {
+  cosignPlan,
+  deleteDraftPlan,
+  findCurrentPlan,
+  findPlanById,
+  insertPlan,
+  listPlanVersions,
+  replaceDraftPlan,
+  signDraftPlan,
+  supersedePlan,
+} from './repositories/treatment-plan-repository.js';
 import {
   addSupervision,
   findPractice,
@@ -172,6 +182,13 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     listBehaviors: t(listBehaviors),
     insertPlan: t(insertPlan),
     findCurrentPlan: t(findCurrentPlan),
+    findPlanById: t(findPlanById),
+    listPlanVersions: t(listPlanVersions),
+    replaceDraftPlan: t(replaceDraftPlan),
+    deleteDraftPlan: t(deleteDraftPlan),
+    signDraftPlan: t(signDraftPlan),
+    supersedePlan: t(supersedePlan),
+    cosignPlan: t(cosignPlan),
     insertAdministrations: t(insertAdministrations),
     listAdministrations: t(listAdministrations),
     insertBehaviorLogs: t(insertBehaviorLogs),

@@ -45,5 +45,7 @@ export const ErrorCode = {
   alreadyInReach: 'already-in-reach',
   /** A set-password link is unknown, used, expired or replaced by a newer one; ask an administrator for a new one. */
   invalidLink: 'invalid-link',
+  /** A draft plan cannot be signed yet: a payer element is missing or a plan check fails (the findings are listed). */
+  planIncomplete: 'plan-incomplete',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -30,6 +30,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'restore-target-not-empty': 409,
   'already-in-reach': 409,
   'invalid-link': 400,
+  'plan-incomplete': 409,
 };
 
 /**

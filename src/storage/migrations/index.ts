@@ -5,6 +5,8 @@ import * as m20261127_0900 from './2026_11_27_0900_create_alert_table.js';
 import * as m20261127_0910 from './2026_11_27_0910_add_administration_outcomes_index.js';
 import * as m20261203_1000 from './2026_12_03_1000_add_password_links_and_api_tokens.js';
 import * as m20261203_1100 from './2026_12_03_1100_create_break_glass_grant.js';
+import * as m20261203_1200 from './2026_12_03_1200_add_plan_lineage.js';
+import * as m20261203_1300 from './2026_12_03_1300_add_client_contact_fields.js';
 
 /**
  * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
@@ -20,4 +22,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0910_add_administration_outcomes_index': m20261127_0910,
   '2026_12_03_1000_add_password_links_and_api_tokens': m20261203_1000,
   '2026_12_03_1100_create_break_glass_grant': m20261203_1100,
+  '2026_12_03_1200_add_plan_lineage': m20261203_1200,
+  '2026_12_03_1300_add_client_contact_fields': m20261203_1300,
 };

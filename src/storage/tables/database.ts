@@ -52,6 +52,12 @@ export interface ClientTable {
   status: string;
   created_at: string;
   updated_at: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  /** The client's id in another system (an EHR, a billing system). */
+  external_id: string | null;
+  email: string | null;
+  phone: string | null;
 }
 
 export interface ClientAssignmentTable {
@@ -135,6 +141,8 @@ export interface GoalTable {
   endorsed_on: string | null;
   endorsement_method: string | null;
   endorsement_words: string | null;
+  /** The goal's id in the plan version where it first appeared (null only in rows never rewritten: use `id`). */
+  lineage_id: string | null;
 }
 
 export interface GoalFormulationElementTable {
@@ -149,6 +157,8 @@ export interface ObjectiveTable {
   position: number;
   statement: string;
   due_date: string | null;
+  /** The objective's id in the plan version where it first appeared (null: use `id`). */
+  lineage_id: string | null;
 }
 
 export interface InterventionTable {

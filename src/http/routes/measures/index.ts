@@ -88,12 +88,10 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         instrumentId: instrument,
         ...request.params,
       });
-      return reply
-        .status(201)
-        .send({
-          ...presentAdministration(result.administration),
-          alerts: asContract(z.array(AlertView), result.alerts),
-        });
+      return reply.status(201).send({
+        ...presentAdministration(result.administration),
+        alerts: asContract(z.array(AlertView), result.alerts),
+      });
     },
   );
 
