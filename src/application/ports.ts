@@ -8,6 +8,8 @@
 import type { Alert } from '../domain/alerts/alert.js';
 import type { AlertAcknowledgement } from '../domain/alerts/close-alert.js';
 import type { Formulation } from '../domain/formulation/formulation.js';
+import type { Review } from '../domain/reviews/review.js';
+import type { GoalStatus } from '../domain/treatment-plans/goal.js';
 import type {
   Diagnosis,
   PlanVersionSummary,
@@ -360,6 +362,19 @@ export interface Store {
   readonly touchApiToken: (tokenId: string, usedAt: string) => Promise<void>;
   /** Moves every primary assignment of `fromUserId` to `toUserId`; returns the ids of the clients moved. */
   readonly reassignPrimaryAssignments: (fromUserId: string, toUserId: string, at: string) => Promise<readonly string[]>;
+  // Plan reviews (DESIGN 2.6, issue 8 item 1).
+  readonly insertReview: (review: Review, createdBy: string) => Promise<void>;
+  readonly findReviewById: (reviewId: string) => Promise<Review | null>;
+  /** A client's reviews, newest review date first (drafts before signed ones on the same date). */
+  readonly listReviews: (clientId: string) => Promise<readonly Review[]>;
+  /** Replaces a draft review still at `expectedRevision`; false when it is not (stale or signed). */
+  readonly replaceDraftReview: (review: Review, expectedRevision: number) => Promise<boolean>;
+  /** Signs a draft review still at `expectedRevision` (with its final content); false when it is not. */
+  readonly signDraftReview: (review: Review, expectedRevision: number) => Promise<boolean>;
+  /** Sets a goal's lifecycle status, the one thing of a signed plan version a review changes (not in its hash). */
+  readonly setGoalStatus: (goalId: string, status: GoalStatus) => Promise<void>;
+  /** Active clients in the scope with a signed current plan, with what their review due date is computed from. */
+  readonly listReviewSchedule: (query: ReviewScheduleQuery) => Promise<readonly ReviewScheduleEntry[]>;
   /** Runs `work` in one transaction; the store passed in is bound to it. Rolls back when `work` throws. */
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 }
@@ -567,4 +582,23 @@ export interface ApiToken {
   readonly expiresAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+}
+
+/** Whose clients the review due list covers (the caseload rule, DESIGN 2.8). */
+export interface ReviewScheduleQuery {
+  readonly practiceId: string;
+  readonly userId: string;
+  readonly scope: CaseloadQuery['scope'];
+}
+
+/** One client's review schedule inputs: the signed current plan and the last signed review (DESIGN 2.6). */
+export interface ReviewScheduleEntry {
+  readonly client: Client;
+  readonly planId: string;
+  readonly planVersion: number;
+  readonly establishedDate: string;
+  readonly planNextReviewDate: string;
+  readonly lastReview: { readonly id: string; readonly reviewDate: string; readonly nextReviewDate: string } | null;
+  /** The open draft review, if any. */
+  readonly draftReviewId: string | null;
 }

@@ -31,6 +31,7 @@ import { registerHomeRoute } from './routes/home/index.js';
 import { measureRoutes } from './routes/measures/index.js';
 import { outcomeRoutes } from './routes/outcomes/index.js';
 import { planRoutes } from './routes/plans/index.js';
+import { reviewRoutes } from './routes/reviews/index.js';
 import { progressRoutes } from './routes/progress/index.js';
 import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(clientRoutes);
       await api.register(planRoutes);
+      await api.register(reviewRoutes);
       await api.register(caseloadRoutes);
       await api.register(goalRoutes);
       await api.register(measureRoutes);

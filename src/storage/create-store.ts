@@ -60,6 +60,15 @@ import {
 } from './repositories/credential-repository.js';
 import { updateFormulation } from './repositories/formulation-repository.js';
 import {
+  findReviewById,
+  insertReview,
+  listReviewSchedule,
+  listReviews,
+  replaceDraftReview,
+  setGoalStatus,
+  signDraftReview,
+} from './repositories/review-repository.js';
+import {
   insertAdministrations,
   insertBehaviorLogs,
   listAdministrations,
@@ -246,6 +255,13 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     revokeUserApiTokens: t(revokeUserApiTokens),
     touchApiToken: t(touchApiToken),
     reassignPrimaryAssignments: t(reassignPrimaryAssignments),
+    insertReview: t(insertReview),
+    findReviewById: t(findReviewById),
+    listReviews: t(listReviews),
+    replaceDraftReview: t(replaceDraftReview),
+    signDraftReview: t(signDraftReview),
+    setGoalStatus: t(setGoalStatus),
+    listReviewSchedule: t(listReviewSchedule),
     transaction: (work) =>
       inTransaction
         ? work(store)

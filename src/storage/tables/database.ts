@@ -338,6 +338,26 @@ export interface BreakGlassGrantTable {
   review_note: string | null;
 }
 
+/** A plan review (DESIGN 2.6): `goals` and `signature` are JSON text. */
+export interface ReviewTable {
+  id: string;
+  client_id: string;
+  plan_id: string;
+  plan_version: number;
+  status: string;
+  revision: number;
+  review_date: string;
+  next_review_date: string;
+  summary: string;
+  goals: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  signature: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   practice: PracticeTable;
   app_user: AppUserTable;
@@ -366,4 +386,5 @@ export interface Database {
   break_glass_grant: BreakGlassGrantTable;
   password_link: PasswordLinkTable;
   api_token: ApiTokenTable;
+  review: ReviewTable;
 }

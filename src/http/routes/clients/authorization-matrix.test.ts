@@ -133,6 +133,34 @@ const ROUTES: readonly RouteCase[] = [
     ok: [400],
     request: (c, f) => ['POST', `/api/v1/clients/${c}/plans/${f.planId}/cosign`, { contentHash: 'x' }],
   },
+  { name: 'reviews', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/reviews`] },
+  {
+    // The first start opens a draft review (201); later ones find it open (409).
+    name: 'start review',
+    mode: 'write',
+    ok: [201, 409],
+    request: (c) => ['POST', `/api/v1/clients/${c}/reviews`],
+  },
+  {
+    // Invalid ids: in reach the params are judged (400); out of reach 404 first.
+    name: 'review (invalid id)',
+    mode: 'read',
+    ok: [400],
+    request: (c) => ['GET', `/api/v1/clients/${c}/reviews/not-a-review`],
+  },
+  {
+    name: 'save review (invalid id)',
+    mode: 'write',
+    ok: [400],
+    request: (c) => ['PUT', `/api/v1/clients/${c}/reviews/not-a-review`, { revision: 1 }],
+  },
+  {
+    name: 'sign review (invalid id)',
+    mode: 'write',
+    roles: ['clinician'],
+    ok: [400],
+    request: (c) => ['POST', `/api/v1/clients/${c}/reviews/not-a-review/sign`, { revision: 1 }],
+  },
   {
     name: 'assign clinician (invalid body)',
     mode: 'write',
@@ -282,7 +310,8 @@ for (const dialect of DIALECTS) {
             .replace(clients.mine, '{clientId}')
             .replace(f.behaviorId, '{behaviorId}')
             .replace(f.planId, '{planId}')
-            .replace('/assignments/not-an-id', '/assignments/{userId}');
+            .replace('/assignments/not-an-id', '/assignments/{userId}')
+            .replace('/reviews/not-a-review', '/reviews/{reviewId}');
           return `${method} ${path}`;
         }),
       );

@@ -1,0 +1,109 @@
+/**
+ * What the review use cases read (DESIGN 2.6): the signed plan version in force, its progress computed from the
+ * client's scores and behaviour logs, and a review of the client. Shared by start-review, save-review-draft,
+ * sign-review and list-reviews; no access check or audit here (the use cases do both).
+ *
+ * @example
+ * const plan = await findSignedPlan(tx, clientId);
+ * const progress = plan ? await computeSignedPlanProgress(tx, plan, today) : null;
+ */
+
+import type { SeriesPoint } from '../domain/progress/series-point.js';
+import type { PlanProgress } from '../domain/progress/summarize-plan-progress.js';
+import { summarizePlanProgress } from '../domain/progress/summarize-plan-progress.js';
+import type { Review } from '../domain/reviews/review.js';
+import { AppError } from '../domain/shared/app-error.js';
+import { ErrorCode } from '../domain/shared/error-codes.js';
+import type { Target } from '../domain/treatment-plans/target.js';
+import type { TreatmentPlan } from '../domain/treatment-plans/treatment-plan.js';
+import { getMeasure } from '../measures/registry.js';
+import type { Administration, BehaviorDefinition, BehaviorLogEntry, Store } from './ports.js';
+
+/**
+ * The client's signed plan version in force (not an open draft of the next one), or null.
+ *
+ * @example
+ * (await findSignedPlan(store, clientId))?.status // 'signed'
+ */
+export async function findSignedPlan(store: Store, clientId: string): Promise<TreatmentPlan | null> {
+  const ref = (await store.listPlanVersions(clientId)).find((v) => v.status === 'signed');
+  return ref ? store.findPlanById(ref.id) : null;
+}
+
+/**
+ * A review of the client by id; `not-found` when there is none or it belongs to another client.
+ *
+ * @example
+ * const review = await findClientReview(store, clientId, reviewId);
+ */
+export async function findClientReview(store: Store, clientId: string, reviewId: string): Promise<Review> {
+  const review = await store.findReviewById(reviewId);
+  if (!review || review.clientId !== clientId) throw new AppError(ErrorCode.notFound, 'No such review.');
+  return review;
+}
+
+/**
+ * Progress of a plan version as of `today` (DESIGN 2.4), with each target's series built as get-plan-progress does:
+ * instrument totals (or the subscale) and behaviour counts in the behaviour's own period; GAS has no ratings yet.
+ *
+ * @example
+ * (await computeSignedPlanProgress(store, plan, '2026-11-26')).goals[0]?.overall // 'on-track'
+ */
+export async function computeSignedPlanProgress(
+  store: Store,
+  plan: TreatmentPlan,
+  today: string,
+): Promise<PlanProgress> {
+  const targets = plan.goals.flatMap((g) => [...g.targets, ...g.objectives.flatMap((o) => o.targets)]);
+  const behaviorIds = [
+    ...new Set(targets.flatMap((t) => (t.measure.kind === 'behavior' ? [t.measure.behaviorId] : []))),
+  ];
+  const [administrations, behaviors, logs] = await Promise.all([
+    targets.some((t) => t.measure.kind === 'instrument') ? store.listAdministrations(plan.clientId) : [],
+    behaviorIds.length > 0 ? store.listBehaviors(plan.clientId) : [],
+    Promise.all(behaviorIds.map((id) => store.listBehaviorLogs(id))),
+  ]);
+  const logsByBehavior = new Map(behaviorIds.map((id, i) => [id, logs[i] ?? []]));
+  const seriesByTargetId: Record<string, readonly SeriesPoint[]> = {};
+  for (const target of targets)
+    seriesByTargetId[target.id] = seriesOf(target, administrations, behaviors, logsByBehavior);
+  return summarizePlanProgress(plan.goals, seriesByTargetId, { today, instruments: getMeasure });
+}
+
+function seriesOf(
+  target: Target,
+  administrations: readonly Administration[],
+  behaviors: readonly BehaviorDefinition[],
+  logsByBehavior: ReadonlyMap<string, readonly BehaviorLogEntry[]>,
+): SeriesPoint[] {
+  const measure = target.measure;
+  switch (measure.kind) {
+    case 'instrument': {
+      const definition = getMeasure(measure.instrumentId);
+      const instrumentId = definition?.id ?? measure.instrumentId;
+      const points: SeriesPoint[] = [];
+      for (const a of administrations) {
+        if (a.instrumentId !== instrumentId) continue;
+        const value =
+          measure.subscale !== undefined
+            ? a.subscales[measure.subscale]
+            : definition?.scoring.total === null
+              ? undefined
+              : a.total;
+        if (value !== undefined) points.push({ date: a.administeredOn, value, sourceId: a.id });
+      }
+      return points;
+    }
+    case 'behavior': {
+      const behavior = behaviors.find((b) => b.id === measure.behaviorId);
+      return (logsByBehavior.get(measure.behaviorId) ?? []).map((l) => ({
+        date: l.periodStart,
+        value: l.count,
+        per: behavior?.period ?? null,
+        sourceId: l.id,
+      }));
+    }
+    case 'gas':
+      return [];
+  }
+}
