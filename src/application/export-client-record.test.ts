@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/dialects.js';
+import { HAS_PDFTOTEXT, pdfText } from '../../test/pdf-text.js';
 import { type DemoPractice, seedDemoPractice } from '../../test/seed-demo-practice.js';
 import { buildTestDeps } from '../../test/test-deps.js';
 import { exportClientRecord } from './export-client-record.js';
@@ -25,7 +26,9 @@ for (const dialect of DIALECTS) {
         clientId: demo.clients.depression,
         format: 'pdf',
       });
-      expect(file).toMatchObject({ contentType: 'application/pdf', fileName: 'DEMO-001-treatment-plan-v1.pdf' });
+      expect(file).toMatchObject({ contentType: 'application/pdf', document: 'plan' });
+      // Opaque: no name or record number of the client.
+      expect(file.fileName).toMatch(/^cairn-plan-\d{8}-[0-9a-f]{12}\.pdf$/);
       expect(text(file.body.subarray(0, 5))).toBe('%PDF-');
       const [event] = await deps.store.listAuditNewestFirst({ limit: 1, clientId: demo.clients.depression });
       expect(event).toMatchObject({
@@ -82,9 +85,114 @@ for (const dialect of DIALECTS) {
         { clientId, format: 'csv', from: '2026-11-02', to: '2026-11-01' },
         { clientId, format: 'csv', document: 'plan' },
         { clientId, format: 'csv', from: '2026-13-01' },
+        { clientId, format: 'pdf', document: 'review' },
+        { clientId, format: 'pdf', document: 'audit-packet', from: '2026-10-01' },
+        { clientId, format: 'fhir', document: 'progress' },
+        { clientId, format: 'pdf', purpose: 'x'.repeat(201) },
+        { clientId, format: 'pdf', recipient: 'line\nbreak' },
       ]) {
         await expect(exportClientRecord(deps, actor, input as never)).rejects.toMatchObject({ code: 'invalid-input' });
       }
+    });
+
+    it('explains why a review PDF is refused: not available yet', async () => {
+      await expect(
+        exportClientRecord(deps, demo.cli, { clientId: demo.clients.depression, format: 'pdf', document: 'review' }),
+      ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/not available yet/) });
+    });
+
+    it.skipIf(!HAS_PDFTOTEXT)(
+      'exports a progress report whose text names every target with baseline, latest, change, reliable change and status',
+      async () => {
+        const file = await exportClientRecord(deps, demo.as(demo.users.clinician), {
+          clientId: demo.clients.depression,
+          format: 'pdf',
+          document: 'progress',
+          purpose: 'payer progress review',
+          recipient: 'Acme Health Plan',
+        });
+        expect(file.fileName).toMatch(/^cairn-progress-\d{8}-[0-9a-f]{12}\.pdf$/);
+        const text = pdfText(file.body);
+        const plan = await deps.store.findCurrentPlan(demo.clients.depression);
+        const scores = await deps.store.listAdministrations(demo.clients.depression, 'phq9');
+        const latest = [...scores].sort((a, b) => a.administeredAt.localeCompare(b.administeredAt)).at(-1);
+        for (const expected of [
+          'Progress report',
+          'DEMO-001',
+          'Goal 1 target: PHQ-9 total',
+          'Baseline',
+          `Latest ${latest?.total} on ${latest?.administeredOn}`,
+          'Reliable change',
+          'Expected trajectory',
+          'measured values (solid), expected trajectory (dashed)',
+          ...(plan?.goals.map((g) => g.clientWords ?? g.statement) ?? []),
+        ]) {
+          expect(text).toContain(expected);
+        }
+        expect(text).toMatch(/Status (on track|off track|met|overdue|not started|no data)/);
+        const [event] = await deps.store.listAuditNewestFirst({ limit: 1, clientId: demo.clients.depression });
+        expect(event?.action).toBe('export.pdf');
+        const query = new URLSearchParams(event?.resource?.split('?')[1]);
+        expect(event?.resource).toMatch(/^plan:/);
+        expect(Object.fromEntries(query)).toEqual({
+          document: 'progress',
+          purpose: 'payer progress review',
+          recipient: 'Acme Health Plan',
+        });
+      },
+    );
+
+    it.skipIf(!HAS_PDFTOTEXT)(
+      'exports an audit packet with the plan version, its signature and content hash, the scores and the audit trail',
+      async () => {
+        const scores = await deps.store.listAdministrations(demo.clients.ptsd);
+        const days = scores.map((a) => a.administeredOn).sort();
+        const from = days[0] ?? '';
+        const to = days.at(-1) ?? '';
+        await exportClientRecord(deps, demo.as(demo.users.clinician), { clientId: demo.clients.ptsd, format: 'csv' });
+        const file = await exportClientRecord(deps, demo.as(demo.users.auditor), {
+          clientId: demo.clients.ptsd,
+          format: 'pdf',
+          document: 'audit-packet',
+          from,
+          to: '2099-12-31',
+        });
+        const text = pdfText(file.body);
+        const plan = await deps.store.findCurrentPlan(demo.clients.ptsd);
+        if (!plan?.clinicianSignature || !plan.contentHash) throw new Error('the demo plan is signed');
+        for (const expected of [
+          'Audit packet',
+          'DEMO-003',
+          `Plan version ${plan.version} (signed)`,
+          plan.clinicianSignature.name,
+          plan.contentHash,
+          'Scores',
+          'PCL-5',
+          'Audit trail',
+          'export.csv',
+          'page 1 of',
+        ]) {
+          expect(text).toContain(expected);
+        }
+        expect(text).toContain(`${from} to 2099-12-31`);
+        expect(to >= from).toBe(true);
+        expect(text.match(/PCL-5/g)?.length ?? 0).toBeGreaterThanOrEqual(
+          scores.filter((a) => a.instrumentId === 'pcl5').length,
+        );
+      },
+    );
+
+    it('exports the behaviour logs as CSV beside the scores', async () => {
+      const file = await exportClientRecord(deps, demo.cli, {
+        clientId: demo.clients.panic,
+        format: 'csv',
+        document: 'behavior-logs',
+      });
+      const behaviors = await deps.store.listBehaviors(demo.clients.panic);
+      const logs = (await Promise.all(behaviors.map((b) => deps.store.listBehaviorLogs(b.id)))).flat();
+      const lines = text(file.body).trimEnd().split('\r\n');
+      expect(lines[0]).toBe('record_number,period_start,behavior,period,count,unit,direction,behavior_id,log_id');
+      expect(lines).toHaveLength(logs.length + 1);
     });
   });
 }

@@ -2,62 +2,122 @@ import { z } from 'zod';
 import { AppError } from '../domain/shared/app-error.js';
 import { isCalendarDate } from '../domain/shared/calendar-date.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
+import type { TreatmentPlan } from '../domain/treatment-plans/treatment-plan.js';
 import type { ClientRecord } from '../exports/client-record.js';
 import { administrationsToCsv } from '../exports/csv/administrations-to-csv.js';
+import { behaviorLogsToCsv } from '../exports/csv/behavior-logs-to-csv.js';
 import { clientRecordToFhirBundle } from '../exports/fhir/client-record-to-fhir-bundle.js';
+import { buildAuditPacketDocument } from '../exports/pdf/audit-packet-document.js';
+import { buildProgressReportDocument } from '../exports/pdf/progress-report-document.js';
 import { buildTreatmentPlanDocument } from '../exports/pdf/treatment-plan-document.js';
 import type { Actor } from './actor.js';
 import { assertClientAccess } from './assert-client-access.js';
 import { clientAuditEvent } from './client-audit-event.js';
 import { parseInput } from './parse-input.js';
-import type { Deps } from './ports.js';
+import type { AuditEvent, Deps } from './ports.js';
+import { todayInTimeZone } from './today-in-time-zone.js';
 
 const date = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
+
+/** The documents of each format; the first is the default. `review` needs the review workflow (not in yet). */
+const DOCUMENTS = {
+  pdf: ['plan', 'progress', 'review', 'audit-packet'],
+  fhir: ['bundle'],
+  csv: ['scores', 'behavior-logs'],
+} as const;
+
+/**
+ * Every document name `exportClientRecord` knows, for the CLI and API schemas.
+ *
+ * @example
+ * EXPORT_DOCUMENTS.includes('progress') // true
+ */
+export const EXPORT_DOCUMENTS = [
+  'plan',
+  'progress',
+  'review',
+  'audit-packet',
+  'bundle',
+  'scores',
+  'behavior-logs',
+] as const;
+
+const freeText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(
+    (v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f),
+    'must be one line of text',
+  );
 
 const inputSchema = z
   .strictObject({
     /** The client's id, or (from the CLI) the record number such as DEMO-001. */
     clientId: z.string().min(1).max(100),
     format: z.enum(['pdf', 'fhir', 'csv']),
-    /** Only `plan` exists today; progress, review and audit-packet are later slices. */
-    document: z.literal('plan').optional(),
+    document: z.enum(EXPORT_DOCUMENTS).optional(),
     from: date.optional(),
     to: date.optional(),
+    /** Why the record leaves (e.g. "payer audit"), written to the audit trail with the export. */
+    purpose: freeText.optional(),
+    /** To whom it goes (e.g. "Acme Health Plan"), written to the audit trail with the export. */
+    recipient: freeText.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((v) => v.document === undefined || v.format === 'pdf', {
-    message: 'a document is chosen only for the pdf format',
+  .refine((v) => v.document === undefined || (DOCUMENTS[v.format] as readonly string[]).includes(v.document), {
+    message:
+      'the document does not exist in this format (pdf: plan, progress, review, audit-packet; csv: scores, behavior-logs; fhir: bundle)',
     path: ['document'],
+  })
+  .refine((v) => v.document !== 'review', {
+    message: 'the review document is not available yet: Cairn records no reviews yet',
+    path: ['document'],
+  })
+  .refine((v) => v.document !== 'audit-packet' || (v.from !== undefined && v.to !== undefined), {
+    message: 'an audit packet needs the period: from and to',
+    path: ['from'],
   });
 
 export type ExportClientRecordInput = z.input<typeof inputSchema>;
 
 /**
- * A finished export: bytes and how to name and serve them.
+ * A finished export: bytes and how to name and serve them. The file name is opaque (no name or record number of
+ * the client: file names end up in download folders, mail attachments and logs).
  *
  * @example
- * const file: ClientExport = { format: 'csv', contentType: 'text/csv; charset=utf-8', fileName: 'DEMO-001-scores.csv', body: new Uint8Array() };
+ * const file: ClientExport = { format: 'csv', document: 'scores', contentType: 'text/csv; charset=utf-8', fileName: 'cairn-scores-20261126-1a2b3c4d.csv', body: new Uint8Array() };
  */
 export interface ClientExport {
   readonly format: 'pdf' | 'fhir' | 'csv';
+  readonly document: (typeof EXPORT_DOCUMENTS)[number];
   readonly contentType: string;
   readonly fileName: string;
   readonly body: Uint8Array;
 }
 
 /**
- * Exports a client's record (DESIGN 2.7): `pdf` the current treatment plan (payer-ready), `fhir` an R4 collection
- * Bundle of the plan, diagnoses and measures, `csv` the scores, one row per administration. `from`/`to` (inclusive
- * dates) limit the administrations and self-monitoring logs. Read access (auditors may export); the export is audited
- * as `export.<format>` naming the client. Exports are disclosures: an accounting of disclosures (to whom, why) comes
- * with issue 12 — until then the audit trail is the record of them.
+ * Exports a client's record (DESIGN 2.7, 3.2):
+ * - `pdf` `plan` (default): the current treatment plan, payer-ready;
+ * - `pdf` `progress`: the progress report of the current plan for the period (`from` defaults to the plan's start,
+ *   `to` to today in the practice time zone; statuses are judged as of `to`), with a chart per target;
+ * - `pdf` `audit-packet` (needs `from` and `to`): the plan versions in force in the period with signatures and
+ *   content hashes, the scores of the period (table and charts), the audit entries naming the client in the period;
+ * - `pdf` `review`: refused as invalid input until the review workflow exists;
+ * - `fhir`: an R4 collection Bundle (with Provenance for the plan's signatures);
+ * - `csv` `scores` (default, one row per administration) or `behavior-logs` (one row per logged period).
+ * `from`/`to` (inclusive dates) limit the scores and logs of the plan, FHIR and CSV exports. Read access (auditors
+ * may export); the export is audited as `export.<format>` naming the client, with a resource that says what left and,
+ * when given, why and to whom (`client:<id>?document=progress&purpose=…&recipient=…`, URL-encoded). Exports are
+ * disclosures: an accounting of disclosures comes with issue 12 — until then the audit trail is the record of them.
  *
  * The client may be named by id or by record number (the CLI accepts both); a record number is looked up in the
  * caller's practice and then goes through the same access rule, so an unknown number is `not-found` too.
  *
  * @example
- * const file = await exportClientRecord(deps, actor, { clientId, format: 'pdf' });
- * file.fileName // 'DEMO-001-treatment-plan-v1.pdf'
+ * const file = await exportClientRecord(deps, actor, { clientId, format: 'pdf', document: 'progress', purpose: 'payer review' });
+ * file.contentType // 'application/pdf'
  */
 export async function exportClientRecord(
   deps: Deps,
@@ -73,9 +133,13 @@ export async function exportClientRecord(
     `export.${format}`,
   );
   const parsed = parseInput(inputSchema, input);
+  const document = parsed.document ?? DOCUMENTS[parsed.format][0];
   const practice = await deps.store.findPractice();
   const client = await deps.store.findClientById(access.clientId);
   if (!practice || !client) throw new AppError(ErrorCode.notFound, 'No such client.');
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const today = todayInTimeZone(nowDate, practice.timeZone);
   const [plan, diagnoses, administrations, behaviors] = await Promise.all([
     deps.store.findCurrentPlan(client.id),
     deps.store.listDiagnoses(client.id),
@@ -83,8 +147,9 @@ export async function exportClientRecord(
     deps.store.listBehaviors(client.id),
   ]);
   const logs = (await Promise.all(behaviors.map((b) => deps.store.listBehaviorLogs(b.id)))).flat();
-  const inRange = (day: string) => (!parsed.from || day >= parsed.from) && (!parsed.to || day <= parsed.to);
-  const now = deps.clock.now().toISOString();
+  // The progress report needs the history before the period (baselines); the other documents only the period.
+  const limit = document !== 'progress';
+  const inRange = (day: string) => !limit || ((!parsed.from || day >= parsed.from) && (!parsed.to || day <= parsed.to));
   const record: ClientRecord = {
     practiceName: practice.name,
     generatedAt: now,
@@ -97,39 +162,117 @@ export async function exportClientRecord(
     behaviors,
     behaviorLogs: logs.filter((l) => inRange(l.periodStart)).sort((a, b) => a.periodStart.localeCompare(b.periodStart)),
   };
-  let file: ClientExport;
-  switch (parsed.format) {
-    case 'pdf': {
+  const fileName = (extension: string) =>
+    `cairn-${document}-${today.replace(/-/g, '')}-${deps.ids.newId().replace(/-/g, '').slice(0, 12)}.${extension}`;
+  let body: Uint8Array;
+  let resource = `client:${client.id}`;
+  switch (document) {
+    case 'plan': {
       if (!plan) throw new AppError(ErrorCode.notFound, 'The client has no treatment plan.');
-      file = {
-        format: 'pdf',
-        contentType: 'application/pdf',
-        fileName: `${client.recordNumber}-treatment-plan-v${plan.version}.pdf`,
-        // Loaded on first use: pdfmake takes ~0.3 s to load, which the server's start-up should not pay.
-        body: await (await import('../exports/pdf/render-pdf.js')).renderPdf(buildTreatmentPlanDocument(record)),
-      };
+      body = await renderPdf(buildTreatmentPlanDocument(record));
+      resource = `plan:${plan.id}`;
       break;
     }
-    case 'fhir':
-      file = {
-        format: 'fhir',
-        contentType: 'application/fhir+json',
-        fileName: `${client.recordNumber}-fhir-bundle.json`,
-        body: new TextEncoder().encode(`${JSON.stringify(clientRecordToFhirBundle(record), null, 2)}\n`),
-      };
+    case 'progress': {
+      if (!plan) throw new AppError(ErrorCode.notFound, 'The client has no treatment plan.');
+      const to = parsed.to ?? (parsed.from && parsed.from > today ? parsed.from : today);
+      body = await renderPdf(buildProgressReportDocument({ record, from: parsed.from ?? null, to }));
+      resource = `plan:${plan.id}`;
       break;
-    case 'csv':
-      file = {
-        format: 'csv',
-        contentType: 'text/csv; charset=utf-8',
-        fileName: `${client.recordNumber}-scores.csv`,
-        body: new TextEncoder().encode(administrationsToCsv(record)),
-      };
+    }
+    case 'audit-packet': {
+      const from = parsed.from ?? today;
+      const to = parsed.to ?? today;
+      const [planVersions, auditEvents, users] = await Promise.all([
+        plansInForce(deps, client.id, from, to),
+        auditEventsOf(deps, client.id, from, to, practice.timeZone),
+        deps.store.listUsers(client.practiceId),
+      ]);
+      const actorNames = Object.fromEntries(users.map((u) => [`user:${u.id}`, `${u.name} (${u.email})`]));
+      body = await renderPdf(buildAuditPacketDocument({ record, planVersions, auditEvents, from, to, actorNames }));
+      break;
+    }
+    case 'review':
+      // Refused by the input schema; kept for an exhaustive switch.
+      throw new AppError(ErrorCode.invalidInput, 'The review document is not available yet.');
+    case 'bundle':
+      body = new TextEncoder().encode(`${JSON.stringify(clientRecordToFhirBundle(record), null, 2)}\n`);
+      break;
+    case 'scores':
+      body = new TextEncoder().encode(administrationsToCsv(record));
+      break;
+    case 'behavior-logs':
+      body = new TextEncoder().encode(behaviorLogsToCsv(record));
       break;
   }
-  const resource = parsed.format === 'pdf' && plan ? `plan:${plan.id}` : `client:${client.id}`;
-  await deps.store.appendAudit([clientAuditEvent(actor, `export.${parsed.format}`, client.id, resource)], now);
+  const file: ClientExport = {
+    format: parsed.format,
+    document,
+    ...CONTENT[parsed.format],
+    fileName: fileName(CONTENT[parsed.format].extension),
+    body,
+  };
+  const details = new URLSearchParams({ document });
+  if (parsed.from) details.set('from', parsed.from);
+  if (parsed.to) details.set('to', parsed.to);
+  if (parsed.purpose) details.set('purpose', parsed.purpose);
+  if (parsed.recipient) details.set('recipient', parsed.recipient);
+  await deps.store.appendAudit(
+    [clientAuditEvent(actor, `export.${parsed.format}`, client.id, `${resource}?${details.toString()}`)],
+    now,
+  );
   return file;
+}
+
+const CONTENT = {
+  pdf: { contentType: 'application/pdf', extension: 'pdf' },
+  fhir: { contentType: 'application/fhir+json', extension: 'json' },
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+} as const;
+
+/** Loaded on first use: pdfmake takes ~0.3 s to load, which the server's start-up should not pay. */
+async function renderPdf(model: Parameters<typeof import('../exports/pdf/render-pdf.js').renderPdf>[0]) {
+  return (await import('../exports/pdf/render-pdf.js')).renderPdf(model);
+}
+
+/**
+ * The signed plan versions in force at some time in the period, oldest first: signed on or before `to`, and not
+ * superseded (the next version signed) before `from`.
+ */
+async function plansInForce(deps: Deps, clientId: string, from: string, to: string): Promise<TreatmentPlan[]> {
+  const versions = (await deps.store.listPlanVersions(clientId))
+    .filter((v) => v.status !== 'draft' && v.clinicianSignature)
+    .sort((a, b) => a.version - b.version);
+  const signedOn = (v: (typeof versions)[number]) => v.clinicianSignature?.signedAt.slice(0, 10) ?? '';
+  const chosen = versions.filter((v, i) => {
+    const next = versions[i + 1];
+    return signedOn(v) <= to && (!next || signedOn(next) >= from);
+  });
+  const plans = await Promise.all(chosen.map((v) => deps.store.findPlanById(v.id)));
+  return plans.filter((p): p is TreatmentPlan => p !== null);
+}
+
+/** The audit entries naming the client whose date (in the practice time zone) is in the period, oldest first. */
+async function auditEventsOf(
+  deps: Deps,
+  clientId: string,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const page = await deps.store.listAuditNewestFirst({ limit: 500, clientId, ...(beforeSeq ? { beforeSeq } : {}) });
+    for (const e of page) {
+      const day = todayInTimeZone(new Date(e.at), timeZone);
+      if (day < from) return events.reverse();
+      if (day <= to) events.push(e);
+    }
+    const last = page.at(-1);
+    if (page.length < 500 || !last) return events.reverse();
+    beforeSeq = last.seq;
+  }
 }
 
 /** The client id named by the input: an id as is, or a record number of the caller's practice ('' when unknown). */

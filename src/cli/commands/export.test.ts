@@ -71,23 +71,80 @@ for (const dialect of DIALECTS) {
       expect(csv.stdout.toString('utf8')).toMatch(/^record_number,/);
     });
 
+    it('writes the progress report and the audit packet PDFs, and the behaviour-log CSV', async () => {
+      const progress = path.join(dir, 'progress.pdf');
+      const packet = path.join(dir, 'packet.pdf');
+      const p = await run(['--client', 'DEMO-001', '--format', 'pdf', '--document', 'progress', '--out', progress]);
+      expect(p.status).toBe(0);
+      expect(fs.readFileSync(progress).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const a = await run([
+        '--client',
+        'DEMO-003',
+        '--format',
+        'pdf',
+        '--document',
+        'audit-packet',
+        '--from',
+        '2026-01-01',
+        '--to',
+        '2099-12-31',
+        '--purpose',
+        'payer audit',
+        '--recipient',
+        'Acme Health Plan',
+        '--out',
+        packet,
+      ]);
+      expect(a.status).toBe(0);
+      expect(fs.readFileSync(packet).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const [event] = await deps.store.listAuditNewestFirst({ limit: 1, clientId: demo.clients.ptsd });
+      expect(event).toMatchObject({ action: 'export.pdf', actor: 'cli:test' });
+      expect(event?.resource).toContain('purpose=payer+audit&recipient=Acme+Health+Plan');
+      const logs = await run(['--client', 'DEMO-002', '--format', 'csv', '--document', 'behavior-logs']);
+      expect(logs.stdout.toString('utf8')).toMatch(/^record_number,period_start,behavior,/);
+    });
+
     it('refuses bad input with a usage error and writes no file', async () => {
       const file = path.join(dir, 'never.pdf');
       for (const args of [
         ['--format', 'pdf', '--out', file],
         ['--client', 'DEMO-001', '--format', 'docx', '--out', file],
-        ['--client', 'DEMO-001', '--format', 'pdf', '--document', 'progress', '--out', file],
+        [
+          '--client',
+          'DEMO-001',
+          '--format',
+          'pdf',
+          '--document',
+          'audit-packet',
+          '--from',
+          '2026-10-01',
+          '--out',
+          file,
+        ],
         ['--client', 'DEMO-001', '--format', 'csv', '--document', 'plan', '--out', file],
+        ['--client', 'DEMO-001', '--format', 'fhir', '--document', 'progress', '--out', file],
+        ['--client', 'DEMO-001', '--format', 'pdf', '--document', 'review', '--out', file],
         ['--client', 'DEMO-001', '--format', 'pdf', '--out', path.join(dir, 'missing', 'x.pdf')],
       ]) {
         const r = await run(args);
         expect(r.status).toBe('threw');
         expect(r.status === 'threw' && r.error.name).toBe('UsageError');
       }
-      const late = await run(['--client', 'DEMO-001', '--format', 'pdf', '--document', 'audit-packet']);
+      const late = await run(['--client', 'DEMO-001', '--format', 'pdf', '--document', 'review']);
       expect(late.status === 'threw' && late.error.message).toBe(
-        '--document audit-packet is not available yet (only plan)',
+        '--document review is not available yet: Cairn records no reviews yet',
       );
+      const tooLong = await run([
+        '--client',
+        'DEMO-001',
+        '--format',
+        'csv',
+        '--purpose',
+        'x'.repeat(201),
+        '--out',
+        file,
+      ]);
+      expect(tooLong.status === 'threw' && tooLong.error.name).toBe('AppError');
       const tty = await run(['--client', 'DEMO-001', '--format', 'pdf'], true);
       expect(tty.status).toBe('threw');
       const unknown = await run(['--client', 'DEMO-999', '--format', 'csv', '--out', file]);
@@ -100,7 +157,7 @@ for (const dialect of DIALECTS) {
 }
 
 describe('cairn export through runCli', () => {
-  it('answers a later document with one line on stderr and exit 2', async () => {
+  it('answers the review document (not available yet) with one line on stderr and exit 2', async () => {
     const err: string[] = [];
     const out: string[] = [];
     const io: CliIo = {
@@ -113,6 +170,10 @@ describe('cairn export through runCli', () => {
       env: {},
     };
     const status = await runCli(['export', '--client', 'DEMO-001', '--format', 'pdf', '--document', 'review'], io);
-    expect([status, out, err]).toEqual([2, [], ['cairn export: --document review is not available yet (only plan)']]);
+    expect([status, out, err]).toEqual([
+      2,
+      [],
+      ['cairn export: --document review is not available yet: Cairn records no reviews yet'],
+    ]);
   });
 });

@@ -1,22 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportClientRecord } from '../../application/export-client-record.js';
+import { type ExportClientRecordInput, exportClientRecord } from '../../application/export-client-record.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { parseOptions } from '../parse-options.js';
 
-export const EXPORT_HELP = `Usage: cairn export --client ID --format pdf|fhir|csv [--document plan] [--from D --to D] [--out FILE]
+export const EXPORT_HELP = `Usage: cairn export --client ID --format pdf|fhir|csv [--document DOC] [--from D --to D]
+                    [--purpose TEXT] [--recipient TEXT] [--out FILE]
 
 Exports one client's record. --client takes the client's id or record number (e.g. DEMO-001).
-  pdf    the current treatment plan (payer-ready); --document plan is the default
-  fhir   a FHIR R4 collection Bundle: Patient, Conditions, CarePlan, Goals, QuestionnaireResponses, Observations
-  csv    scores, one row per administration
+  pdf    --document plan (default): the current treatment plan (payer-ready)
+         --document progress: progress report of the current plan, a chart per target (--from defaults to the
+           plan's start, --to to today; statuses are judged as of --to)
+         --document audit-packet --from D --to D: plan versions with signatures and content hashes, scores,
+           audit entries naming the client in the period
+         --document review: not available yet (Cairn records no reviews yet)
+  fhir   a FHIR R4 collection Bundle: Patient, Conditions, CarePlan, Goals, QuestionnaireResponses, Observations,
+         Provenance for the plan's signatures
+  csv    --document scores (default): one row per administration; --document behavior-logs: one row per logged period
 --from/--to (YYYY-MM-DD, inclusive) limit the scores and self-monitoring logs.
-Without --out the export goes to stdout (a PDF only when stdout is not a terminal). The export is audited.
-Progress, review and audit-packet documents are not available yet.`;
+--purpose and --recipient (one line each, at most 200 characters) are written to the audit trail with the export.
+Without --out the export goes to stdout (a PDF only when stdout is not a terminal). The export is audited.`;
 
-const LATER_DOCUMENTS = new Set(['progress', 'review', 'audit-packet']);
+const DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
+  pdf: ['plan', 'progress', 'review', 'audit-packet'],
+  fhir: ['bundle'],
+  csv: ['scores', 'behavior-logs'],
+};
 
 /** Writes bytes to standard output; tests pass their own. */
 export type BinaryOut = (bytes: Uint8Array) => Promise<void>;
@@ -34,7 +45,8 @@ const processStdout: BinaryOut = (bytes) =>
   });
 
 /**
- * `cairn export --client ID --format pdf|fhir|csv [--document plan] [--from D --to D] [--out FILE]` (DESIGN 3.2).
+ * `cairn export --client ID --format pdf|fhir|csv [--document DOC] [--from D --to D] [--purpose T] [--recipient T]
+ * [--out FILE]` (DESIGN 3.2).
  * Bad input is one line on stderr and exit 2, with no file written: the export goes to a temporary file beside
  * FILE that is renamed into place only when complete.
  *
@@ -55,6 +67,8 @@ export async function exportCommand(
       document: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      purpose: { type: 'string' },
+      recipient: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -70,12 +84,18 @@ export async function exportCommand(
   if (format !== 'pdf' && format !== 'fhir' && format !== 'csv') {
     throw new UsageError('--format must be pdf, fhir or csv');
   }
-  if (values.document !== undefined) {
-    if (LATER_DOCUMENTS.has(values.document)) {
-      throw new UsageError(`--document ${values.document} is not available yet (only plan)`);
+  const document = values.document;
+  if (document !== undefined) {
+    const known = DOCUMENTS[format] ?? [];
+    if (!known.includes(document)) {
+      throw new UsageError(`--document for --format ${format} must be ${known.join(', ')}`);
     }
-    if (values.document !== 'plan') throw new UsageError('--document must be plan, progress, review or audit-packet');
-    if (format !== 'pdf') throw new UsageError('--document applies to --format pdf only');
+    if (document === 'review') {
+      throw new UsageError('--document review is not available yet: Cairn records no reviews yet');
+    }
+    if (document === 'audit-packet' && (values.from === undefined || values.to === undefined)) {
+      throw new UsageError('--document audit-packet needs --from D and --to D');
+    }
   }
   const out = values.out === undefined ? null : path.resolve(values.out);
   if (out !== null) {
@@ -94,7 +114,9 @@ export async function exportCommand(
     file = await exportClientRecord(opened.deps, ctx.actor, {
       clientId: values.client,
       format,
-      ...(values.document === 'plan' ? { document: 'plan' as const } : {}),
+      ...(document !== undefined ? { document: document as ExportClientRecordInput['document'] } : {}),
+      ...(values.purpose !== undefined ? { purpose: values.purpose } : {}),
+      ...(values.recipient !== undefined ? { recipient: values.recipient } : {}),
       ...(values.from !== undefined ? { from: values.from } : {}),
       ...(values.to !== undefined ? { to: values.to } : {}),
     });

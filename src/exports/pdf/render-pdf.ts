@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import type { DocumentBlock, DocumentModel } from './treatment-plan-document.js';
+import type { ChartBlock, DocumentBlock, DocumentModel } from './document-model.js';
 
 /** Roboto as shipped inside the pdfmake package: an embedded TTF, so "≤" and "≥" survive (the standard 14 fonts cannot). */
 const FONT_DIR = path.join(
@@ -28,8 +28,98 @@ const CONTENT_WIDTH = 612 - 2 * 40;
 /** Horizontal padding and rule of one table cell in pdfmake's default layout. */
 const CELL_CHROME = 9;
 
+/** Chart geometry in points: the y-axis label gutter, the plot width and height. */
+const CHART = { gutter: 30, width: CONTENT_WIDTH - 30 - 10, height: 130 } as const;
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+function label(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/**
+ * A line chart drawn with pdfmake's vector canvas (no browser, no raster): grid lines with their values as text on
+ * the left, the dates of the axis ends below, the expected line dashed, the goal dotted, the values as a solid line
+ * with dots. Text stays text, so pdftotext reads the axis labels.
+ */
+function chartToContent(chart: ChartBlock): object {
+  const { width: w, height: h } = CHART;
+  const x0 = dayNumber(chart.fromDate);
+  const span = Math.max(1, dayNumber(chart.toDate) - x0);
+  const ySpan = chart.yMax - chart.yMin || 1;
+  const x = (date: string) => Math.min(w, Math.max(0, ((dayNumber(date) - x0) / span) * w));
+  const y = (value: number) => h - ((Math.min(chart.yMax, Math.max(chart.yMin, value)) - chart.yMin) / ySpan) * h;
+  const ticks = [chart.yMax, (chart.yMax + chart.yMin) / 2, chart.yMin];
+  const shapes: object[] = [
+    { type: 'rect', x: 0, y: 0, w, h, lineWidth: 0.5, lineColor: '#999999' },
+    ...ticks
+      .slice(1, 2)
+      .map((t) => ({ type: 'line', x1: 0, y1: y(t), x2: w, y2: y(t), lineWidth: 0.3, lineColor: '#cccccc' })),
+  ];
+  if (chart.goalValue !== null) {
+    shapes.push({
+      type: 'line',
+      x1: 0,
+      y1: y(chart.goalValue),
+      x2: w,
+      y2: y(chart.goalValue),
+      lineWidth: 0.8,
+      lineColor: '#2e7d32',
+      dash: { length: 1, space: 2 },
+    });
+  }
+  if (chart.expected && chart.expected.length > 1) {
+    shapes.push({
+      type: 'polyline',
+      points: chart.expected.map((p) => ({ x: x(p.date), y: y(p.value) })),
+      lineWidth: 1,
+      lineColor: '#888888',
+      dash: { length: 4, space: 3 },
+    });
+  }
+  const pts = chart.points.map((p) => ({ x: x(p.date), y: y(p.value) }));
+  if (pts.length > 1) shapes.push({ type: 'polyline', points: pts, lineWidth: 1.4, lineColor: '#1f4e79' });
+  for (const p of pts) shapes.push({ type: 'ellipse', x: p.x, y: p.y, r1: 1.8, r2: 1.8, color: '#1f4e79' });
+  const axisText = { fontSize: 7, color: '#555555' };
+  return {
+    unbreakable: true,
+    margin: [0, 4, 0, 4],
+    stack: [
+      {
+        columns: [
+          {
+            width: CHART.gutter,
+            stack: ticks.map((t) => ({
+              ...axisText,
+              text: label(t),
+              alignment: 'right',
+              margin: [0, 0, 4, 0],
+              relativePosition: { x: 0, y: y(t) - 4 },
+            })),
+          },
+          { width: w, canvas: shapes },
+        ],
+      },
+      {
+        margin: [CHART.gutter, 2, 10, 0],
+        columns: [
+          { ...axisText, text: chart.fromDate },
+          { ...axisText, text: chart.toDate, alignment: 'right' },
+        ],
+      },
+      { text: chart.caption, fontSize: 7.5, italics: true, color: '#444444', margin: [CHART.gutter, 1, 0, 0] },
+    ],
+  };
+}
+
 function blockToContent(block: DocumentBlock): object {
   switch (block.kind) {
+    case 'chart':
+      return chartToContent(block);
+    case 'group':
+      return { unbreakable: true, stack: block.blocks.map(blockToContent) };
     case 'heading':
       return { text: block.text, style: block.level === 1 ? 'h1' : 'h2', headlineLevel: block.level };
     case 'paragraph':

@@ -3,39 +3,11 @@ import type { Comparator, Target } from '../../domain/treatment-plans/target.js'
 import type { TreatmentPlan } from '../../domain/treatment-plans/treatment-plan.js';
 import { getMeasure } from '../../measures/registry.js';
 import type { ClientRecord } from '../client-record.js';
+import type { DocumentBlock, DocumentModel } from './document-model.js';
 
-/**
- * One block of a document's layout model: what to show, never how a library draws it.
- *
- * @example
- * const block: DocumentBlock = { kind: 'fields', rows: [['Date established', '2026-10-01']] };
- */
-export type DocumentBlock =
-  | { readonly kind: 'heading'; readonly level: 1 | 2; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'fields'; readonly rows: readonly (readonly [label: string, value: string])[] }
-  | {
-      readonly kind: 'table';
-      readonly columns: readonly string[];
-      /** Relative column widths (star units). */
-      readonly widths: readonly number[];
-      readonly rows: readonly (readonly string[])[];
-    };
+export type { DocumentBlock, DocumentModel } from './document-model.js';
 
-/**
- * A document as a layout model (pure data; render-pdf.ts draws it).
- *
- * @example
- * const doc: DocumentModel = { title: 'Treatment plan', subtitle: 'Demo practice', footer: 'DEMO-001 · version 1', blocks: [] };
- */
-export interface DocumentModel {
-  readonly title: string;
-  readonly subtitle: string;
-  /** Printed at the foot of every page next to the page number. */
-  readonly footer: string;
-  readonly blocks: readonly DocumentBlock[];
-}
-
+/** How a comparator is printed ("≤ 9"). */
 const COMPARATOR_TEXT: Readonly<Record<Comparator, string>> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', '=': '=' };
 
 const SERVICE_TYPE_TEXT = { individual: 'Individual', group: 'Group', family: 'Family' } as const;
@@ -173,7 +145,13 @@ function latestScores(record: ClientRecord): LatestScores {
   return latest;
 }
 
-function measureName(target: Target, record: ClientRecord): string {
+/**
+ * What a target measures, as documents print it.
+ *
+ * @example
+ * describeTargetMeasure(phq9Target, record) // 'PHQ-9 total'
+ */
+export function describeTargetMeasure(target: Target, record: Pick<ClientRecord, 'behaviors'>): string {
   const m = target.measure;
   switch (m.kind) {
     case 'instrument': {
@@ -193,7 +171,13 @@ function perText(target: Target): string {
   return target.per ? ` per ${target.per}` : '';
 }
 
-function targetText(target: Target): string {
+/**
+ * A target's goal, as documents print it.
+ *
+ * @example
+ * describeTargetGoal(phq9Target) // '≤ 9'
+ */
+export function describeTargetGoal(target: Target): string {
   const g = target.goal;
   const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
   switch (g.kind) {
@@ -212,9 +196,9 @@ function targetRows(targets: readonly Target[], record: ClientRecord, latest: La
   return targets.map((t) => {
     const score = t.measure.kind === 'instrument' ? latest.get(t.measure.instrumentId) : undefined;
     return [
-      measureName(t, record),
+      describeTargetMeasure(t, record),
       t.baseline === null ? 'not yet known' : `${t.baseline}${perText(t)}`,
-      targetText(t),
+      describeTargetGoal(t),
       t.dueDate,
       score ? `${score.total} on ${score.on}` : '—',
     ];
