@@ -25,6 +25,7 @@ import { authRoutes } from './routes/auth/index.js';
 import { breakGlassRoutes } from './routes/break-glass/index.js';
 import { caseloadRoutes } from './routes/caseload/index.js';
 import { clientRoutes } from './routes/clients/index.js';
+import { exportRoutes } from './routes/exports/index.js';
 import { goalRoutes } from './routes/goals/index.js';
 import { type BackupStatusView, registerHealthRoutes } from './routes/health/index.js';
 import { registerHomeRoute } from './routes/home/index.js';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(goalRoutes);
       await api.register(measureRoutes);
       await api.register(progressRoutes);
+      await api.register(exportRoutes);
       await api.register(alertRoutes);
       await api.register(breakGlassRoutes);
       await api.register(outcomeRoutes, { outcomes: deps.outcomes });

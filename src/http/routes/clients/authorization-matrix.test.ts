@@ -38,6 +38,7 @@ const ROUTES: readonly RouteCase[] = [
   { name: 'series', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/series`] },
   { name: 'behaviors', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/behaviors`] },
   { name: 'progress', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/progress`] },
+  { name: 'export', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/exports?format=csv`] },
   { name: 'alerts', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/alerts`] },
   {
     name: 'goal check',
