@@ -10,6 +10,7 @@ import type { AlertAcknowledgement } from '../domain/alerts/close-alert.js';
 import type { Formulation } from '../domain/formulation/formulation.js';
 import type { Review } from '../domain/reviews/review.js';
 import type { GoalStatus } from '../domain/treatment-plans/goal.js';
+import type { Endorsement } from '../domain/treatment-plans/goal.js';
 import type {
   Diagnosis,
   PlanVersionSummary,
@@ -362,6 +363,42 @@ export interface Store {
   readonly touchApiToken: (tokenId: string, usedAt: string) => Promise<void>;
   /** Moves every primary assignment of `fromUserId` to `toUserId`; returns the ids of the clients moved. */
   readonly reassignPrimaryAssignments: (fromUserId: string, toUserId: string, at: string) => Promise<readonly string[]>;
+  // Client links (issue 7): consents, single-purpose links, answers saved as the client goes, endorsements.
+  readonly insertClientConsent: (consent: ClientConsent) => Promise<void>;
+  /** The client's consents, newest first. */
+  readonly listClientConsents: (clientId: string) => Promise<readonly ClientConsent[]>;
+  readonly insertClientLink: (link: ClientLink) => Promise<void>;
+  readonly findClientLinkByTokenHash: (tokenHash: string) => Promise<ClientLink | null>;
+  /** The client's links, newest first. */
+  readonly listClientLinks: (clientId: string) => Promise<readonly ClientLink[]>;
+  /** Revokes an unused, unrevoked link of the client; false when there is none. */
+  readonly revokeClientLink: (clientId: string, linkId: string, revokedAt: string) => Promise<boolean>;
+  /** Marks an unused, unrevoked link used; false when it was used or revoked meanwhile. */
+  readonly consumeClientLink: (linkId: string, usedAt: string) => Promise<boolean>;
+  /** Records when a link was first opened and when it was e-mailed (null fields are left as they are). */
+  readonly markClientLink: (
+    linkId: string,
+    marks: { readonly openedAt?: string; readonly emailedAt?: string },
+  ) => Promise<void>;
+  readonly saveClientLinkAnswers: (
+    linkId: string,
+    instrumentId: string,
+    answers: readonly (number | null)[],
+    updatedAt: string,
+  ) => Promise<void>;
+  /** Saved answers of a link by instrument id. */
+  readonly listClientLinkAnswers: (linkId: string) => Promise<Readonly<Record<string, readonly (number | null)[]>>>;
+  /**
+   * Sets goals' endorsements on a signed plan version with that content hash (the endorsement is outside the content
+   * hash by design); false when the version is not signed or its hash differs.
+   */
+  readonly setGoalEndorsements: (
+    planId: string,
+    contentHash: string,
+    endorsements: readonly { readonly goalId: string; readonly endorsement: Endorsement }[],
+  ) => Promise<boolean>;
+  readonly insertPlanEndorsement: (record: PlanEndorsementRecord) => Promise<void>;
+  readonly listPlanEndorsements: (planId: string) => Promise<readonly PlanEndorsementRecord[]>;
   // Plan reviews (DESIGN 2.6, issue 8 item 1).
   readonly insertReview: (review: Review, createdBy: string) => Promise<void>;
   readonly findReviewById: (reviewId: string) => Promise<Review | null>;
@@ -582,6 +619,67 @@ export interface ApiToken {
   readonly expiresAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+}
+
+/** What a client link is for (issue 7): questionnaires, behaviour counts, or reading and endorsing the plan. */
+export const ClientLinkPurpose = { measures: 'measures', log: 'log', endorse: 'endorse' } as const;
+export type ClientLinkPurpose = (typeof ClientLinkPurpose)[keyof typeof ClientLinkPurpose];
+
+/** A client's recorded consent to be contacted through client links and their e-mail (issue 7). */
+export interface ClientConsent {
+  readonly id: string;
+  readonly clientId: string;
+  readonly kind: 'client-links';
+  /** The date consent was given (YYYY-MM-DD). */
+  readonly givenOn: string;
+  /** The client, or for a minor the guardian. */
+  readonly givenBy: 'client' | 'guardian';
+  /** Audit label of who recorded it. */
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+  readonly withdrawnAt: string | null;
+}
+
+/** A single-purpose link for a client (issue 7). Only the SHA-256 of its token is stored. */
+export interface ClientLink {
+  readonly id: string;
+  readonly clientId: string;
+  readonly purpose: ClientLinkPurpose;
+  /** Instruments to complete, in order (measures links; empty otherwise). */
+  readonly instruments: readonly string[];
+  /** The signed plan version an endorse link shows; null otherwise. */
+  readonly planId: string | null;
+  readonly tokenHash: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly emailedAt: string | null;
+  readonly openedAt: string | null;
+  readonly usedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/** A client's endorsement of a signed plan version, naming the content hash of what they endorsed. */
+export interface PlanEndorsementRecord {
+  readonly id: string;
+  readonly planId: string;
+  readonly clientId: string;
+  readonly linkId: string | null;
+  readonly contentHash: string;
+  readonly endorsedOn: string;
+  /** The name the client typed to confirm. */
+  readonly typedName: string;
+  readonly method: 'link';
+  readonly recordedAt: string;
+}
+
+/** Sends e-mail (SMTP when configured). Messages carry no clinical details. */
+export interface Mailer {
+  readonly send: (message: {
+    readonly to: string;
+    readonly subject: string;
+    readonly text: string;
+  }) => Promise<void>;
 }
 
 /** Whose clients the review due list covers (the caseload rule, DESIGN 2.8). */

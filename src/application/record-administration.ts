@@ -5,11 +5,9 @@ import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
 import { issue } from '../domain/shared/issue.js';
 import { getMeasure } from '../measures/registry.js';
-import type { Actor } from './actor.js';
 import { alertsRaisedByAdministration } from './alerts-raised-by-administration.js';
-import { assertClientAccess } from './assert-client-access.js';
-import { clientAuditEvent } from './client-audit-event.js';
 import { clientIdOf } from './client-id-of.js';
+import { assertRecordingAccess, type RecordingActor, recordingAuditEvent } from './link-actor.js';
 import { parseInput } from './parse-input.js';
 import type { Administration, Deps, StoredAlert } from './ports.js';
 import { todayInTimeZone } from './today-in-time-zone.js';
@@ -59,10 +57,10 @@ export interface RecordAdministrationResult {
  */
 export async function recordAdministration(
   deps: Deps,
-  actor: Actor,
+  actor: RecordingActor,
   input: RecordAdministrationInput,
 ): Promise<RecordAdministrationResult> {
-  const access = await assertClientAccess(deps, actor, clientIdOf(input), 'write', 'administration.create');
+  const access = await assertRecordingAccess(deps, actor, clientIdOf(input), 'write', 'administration.create');
   const v = parseInput(inputSchema, input);
   const definition = getMeasure(v.instrumentId);
   if (!definition) throw new AppError(ErrorCode.unknownInstrument, 'No such instrument.');
@@ -114,8 +112,10 @@ export async function recordAdministration(
     await tx.insertAlerts(stored);
     await tx.appendAudit(
       [
-        clientAuditEvent(actor, 'administration.create', access.clientId, `administration:${administration.id}`),
-        ...stored.map((s) => clientAuditEvent(actor, `alert.raise.${s.alert.code}`, access.clientId, `alert:${s.id}`)),
+        recordingAuditEvent(actor, 'administration.create', access.clientId, `administration:${administration.id}`),
+        ...stored.map((s) =>
+          recordingAuditEvent(actor, `alert.raise.${s.alert.code}`, access.clientId, `alert:${s.id}`),
+        ),
       ],
       at,
     );

@@ -3,10 +3,8 @@ import { AppError } from '../domain/shared/app-error.js';
 import { isCalendarDate } from '../domain/shared/calendar-date.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
 import { issue } from '../domain/shared/issue.js';
-import type { Actor } from './actor.js';
-import { assertClientAccess } from './assert-client-access.js';
-import { clientAuditEvent } from './client-audit-event.js';
 import { clientIdOf } from './client-id-of.js';
+import { assertRecordingAccess, type RecordingActor, recordingAuditEvent } from './link-actor.js';
 import { parseInput } from './parse-input.js';
 import type { BehaviorLogEntry, Deps } from './ports.js';
 import { todayInTimeZone } from './today-in-time-zone.js';
@@ -33,10 +31,10 @@ export type RecordBehaviorLogInput = z.input<typeof inputSchema>;
  */
 export async function recordBehaviorLog(
   deps: Deps,
-  actor: Actor,
+  actor: RecordingActor,
   input: RecordBehaviorLogInput,
 ): Promise<BehaviorLogEntry> {
-  const access = await assertClientAccess(deps, actor, clientIdOf(input), 'write', 'behavior-log.create');
+  const access = await assertRecordingAccess(deps, actor, clientIdOf(input), 'write', 'behavior-log.create');
   const v = parseInput(inputSchema, input);
   const behavior = (await deps.store.listBehaviors(access.clientId)).find((b) => b.id === v.behaviorId);
   if (!behavior) throw new AppError(ErrorCode.notFound, 'No such behaviour for this client.');
@@ -61,7 +59,7 @@ export async function recordBehaviorLog(
   await deps.store.transaction(async (tx) => {
     await tx.insertBehaviorLogs([entry], at);
     await tx.appendAudit(
-      [clientAuditEvent(actor, 'behavior-log.create', access.clientId, `behavior-log:${entry.id}`)],
+      [recordingAuditEvent(actor, 'behavior-log.create', access.clientId, `behavior-log:${entry.id}`)],
       at,
     );
   });

@@ -15,7 +15,26 @@ describe('loadConfig', () => {
       logLevel: 'info',
       backup: null,
       sqliteSynchronous: 'normal',
+      smtp: null,
     });
+  });
+
+  it('reads SMTP for client links only as a pair of a valid URL and a sender address', () => {
+    expect(
+      loadConfig({ CAIRN_SMTP_URL: 'smtp://u:p@mail.example.org:587', CAIRN_MAIL_FROM: 'Cairn <no-reply@example.org>' })
+        .smtp,
+    ).toEqual({
+      url: 'smtp://u:p@mail.example.org:587',
+      from: 'Cairn <no-reply@example.org>',
+    });
+    expect(() => loadConfig({ CAIRN_SMTP_URL: 'smtp://mail.example.org' })).toThrow(/CAIRN_MAIL_FROM/);
+    expect(() => loadConfig({ CAIRN_MAIL_FROM: 'a@example.org' })).toThrow(/CAIRN_SMTP_URL/);
+    expect(() => loadConfig({ CAIRN_SMTP_URL: 'http://mail.example.org', CAIRN_MAIL_FROM: 'a@example.org' })).toThrow(
+      /CAIRN_SMTP_URL must be an smtp/,
+    );
+    expect(() => loadConfig({ CAIRN_SMTP_URL: 'smtp://mail.example.org', CAIRN_MAIL_FROM: 'not an address' })).toThrow(
+      /CAIRN_MAIL_FROM/,
+    );
   });
 
   it('lets command-line options override the environment', () => {

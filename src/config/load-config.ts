@@ -29,6 +29,14 @@ export interface Config {
    * power loss) or 'full' (each commit is synced to disk before it is acknowledged; survives power loss).
    */
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** SMTP for e-mailing client links (CAIRN_SMTP_URL + CAIRN_MAIL_FROM); null when e-mail is off. */
+  readonly smtp: SmtpConfig | null;
+}
+
+/** CAIRN_SMTP_URL (smtp:// or smtps://, credentials in the URL) and CAIRN_MAIL_FROM (the sender address). */
+export interface SmtpConfig {
+  readonly url: string;
+  readonly from: string;
 }
 
 /** CAIRN_BACKUP_DIR, CAIRN_BACKUP_INTERVAL_HOURS, CAIRN_BACKUP_KEEP. */
@@ -121,6 +129,26 @@ const schema = z.object({
       .refine((n) => n >= 1 && n <= 10_000, 'must be a whole number from 1 to 10000')
       .optional(),
   ),
+  CAIRN_SMTP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => /^smtps?:\/\/[^\s/]+\/?$/.test(v),
+        'must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)',
+      )
+      .optional(),
+  ),
+  CAIRN_MAIL_FROM: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => /^[^\s@<>]+@[^\s@<>]+$/.test(v) || /^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(v),
+        'must be an e-mail address (or "Name <address>")',
+      )
+      .optional(),
+  ),
   CAIRN_SQLITE_SYNCHRONOUS: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(Object.values(SqliteSynchronous)).optional(),
@@ -149,6 +177,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     CAIRN_BACKUP_INTERVAL_HOURS: env.CAIRN_BACKUP_INTERVAL_HOURS,
     CAIRN_BACKUP_KEEP: env.CAIRN_BACKUP_KEEP,
     CAIRN_SQLITE_SYNCHRONOUS: env.CAIRN_SQLITE_SYNCHRONOUS,
+    CAIRN_SMTP_URL: env.CAIRN_SMTP_URL,
+    CAIRN_MAIL_FROM: env.CAIRN_MAIL_FROM,
   };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -176,6 +206,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
       }
     }
   }
+  if (Boolean(v.CAIRN_SMTP_URL) !== Boolean(v.CAIRN_MAIL_FROM)) {
+    const setting = v.CAIRN_SMTP_URL ? 'CAIRN_MAIL_FROM' : 'CAIRN_SMTP_URL';
+    throw new AppError(
+      ErrorCode.invalidConfig,
+      `${setting} is needed with ${v.CAIRN_SMTP_URL ? 'CAIRN_SMTP_URL' : 'CAIRN_MAIL_FROM'}`,
+      {
+        details: { setting },
+      },
+    );
+  }
   return {
     dataDir: path.resolve(v.CAIRN_DATA_DIR ?? 'data'),
     databaseUrl: v.CAIRN_DATABASE_URL ?? null,
@@ -192,6 +232,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
         }
       : null,
     sqliteSynchronous: v.CAIRN_SQLITE_SYNCHRONOUS ?? 'normal',
+    smtp: v.CAIRN_SMTP_URL && v.CAIRN_MAIL_FROM ? { url: v.CAIRN_SMTP_URL, from: v.CAIRN_MAIL_FROM } : null,
   };
 }
 

@@ -11,7 +11,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { SignInDeps } from '../application/auth-policy.js';
-import type { PracticeOutcomesReader } from '../application/ports.js';
+import type { Mailer, PracticeOutcomesReader } from '../application/ports.js';
 import type { LogLevel } from '../config/load-config.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
@@ -24,11 +24,13 @@ import { auditRoutes } from './routes/audit/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { breakGlassRoutes } from './routes/break-glass/index.js';
 import { caseloadRoutes } from './routes/caseload/index.js';
+import { clientLinkRoutes } from './routes/client-links/index.js';
 import { clientRoutes } from './routes/clients/index.js';
 import { exportRoutes } from './routes/exports/index.js';
 import { goalRoutes } from './routes/goals/index.js';
 import { type BackupStatusView, registerHealthRoutes } from './routes/health/index.js';
 import { registerHomeRoute } from './routes/home/index.js';
+import { registerLinkPage } from './routes/link-page/index.js';
 import { measureRoutes } from './routes/measures/index.js';
 import { outcomeRoutes } from './routes/outcomes/index.js';
 import { planRoutes } from './routes/plans/index.js';
@@ -59,6 +61,10 @@ export interface AppDeps extends SignInDeps {
   readonly logStream?: { readonly write: (line: string) => void };
   /** The built web app (default: dist/web when it holds index.html); null serves the placeholder page at / instead. */
   readonly webAppDir?: string | null;
+  /** SMTP for e-mailing client links (issue 7); absent or null: links are copied only. */
+  readonly mailer?: Mailer | null;
+  /** Requests per address and window on the client page's API (default 60 per minute). */
+  readonly linkLimit?: { readonly max: number; readonly timeWindow: number };
 }
 
 function cookieOptions(publicUrl: string | null | undefined): SessionCookieOptions {
@@ -139,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webAppDir = deps.webAppDir === undefined ? findWebAppDir() : deps.webAppDir;
   if (webAppDir) await registerWebApp(app, webAppDir);
   else registerHomeRoute(app);
+  registerLinkPage(app, webAppDir);
 
   await app.register(
     async (api) => {
@@ -153,6 +160,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(settingsRoutes);
       await api.register(auditRoutes);
       await api.register(clientRoutes);
+      await api.register(clientLinkRoutes, {
+        publicUrl: deps.publicUrl ?? null,
+        mailer: deps.mailer ?? null,
+        linkLimit: deps.linkLimit ?? { max: 60, timeWindow: 60_000 },
+      });
       await api.register(planRoutes);
       await api.register(reviewRoutes);
       await api.register(caseloadRoutes);

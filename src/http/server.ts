@@ -4,6 +4,7 @@ import { isAppError } from '../domain/shared/app-error.js';
 import { removeBackupLeftovers, type ScheduledBackups, scheduleBackups } from '../storage/backup/schedule-backups.js';
 import { createAuthDeps } from '../storage/create-auth-deps.js';
 import { createOutcomesReader } from '../storage/create-outcomes-reader.js';
+import { createSmtpMailer } from '../storage/create-smtp-mailer.js';
 import { openStore } from '../storage/open-store.js';
 import { buildApp } from './build-app.js';
 
@@ -92,6 +93,7 @@ export async function startServer(
       ...(schedule ? { backupStatus: () => schedule.status() } : {}),
       logLevel: config.logLevel,
       publicUrl: config.publicUrl,
+      mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

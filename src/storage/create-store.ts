@@ -37,6 +37,21 @@ import {
   removeClientAssignment,
 } from './repositories/caseload-repository.js';
 import {
+  consumeClientLink,
+  findClientLinkByTokenHash,
+  insertClientConsent,
+  insertClientLink,
+  insertPlanEndorsement,
+  listClientConsents,
+  listClientLinkAnswers,
+  listClientLinks,
+  listPlanEndorsements,
+  markClientLink,
+  revokeClientLink,
+  saveClientLinkAnswers,
+  setGoalEndorsements,
+} from './repositories/client-link-repository.js';
+import {
   assignClient,
   findClientByRecordNumber,
   findFormulation,
@@ -262,6 +277,19 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     signDraftReview: t(signDraftReview),
     setGoalStatus: t(setGoalStatus),
     listReviewSchedule: t(listReviewSchedule),
+    insertClientConsent: t(insertClientConsent),
+    listClientConsents: t(listClientConsents),
+    insertClientLink: t(insertClientLink),
+    findClientLinkByTokenHash: t(findClientLinkByTokenHash),
+    listClientLinks: t(listClientLinks),
+    revokeClientLink: t(revokeClientLink),
+    consumeClientLink: t(consumeClientLink),
+    markClientLink: t(markClientLink),
+    saveClientLinkAnswers: t(saveClientLinkAnswers),
+    listClientLinkAnswers: t(listClientLinkAnswers),
+    setGoalEndorsements: t(setGoalEndorsements),
+    insertPlanEndorsement: t(insertPlanEndorsement),
+    listPlanEndorsements: t(listPlanEndorsements),
     transaction: (work) =>
       inTransaction
         ? work(store)

@@ -47,5 +47,11 @@ export const ErrorCode = {
   invalidLink: 'invalid-link',
   /** A draft plan cannot be signed yet: a payer element is missing or a plan check fails (the findings are listed). */
   planIncomplete: 'plan-incomplete',
+  /** A client link or its e-mail needs the client's recorded consent to be contacted this way (with its date). */
+  consentRequired: 'consent-required',
+  /** A client link is unknown, expired, already used or revoked (the client page shows a friendly message only). */
+  linkUnavailable: 'link-unavailable',
+  /** A link cannot be e-mailed: SMTP is not configured, the client has no e-mail address, or sending failed. */
+  emailUnavailable: 'email-unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

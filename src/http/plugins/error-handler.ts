@@ -28,9 +28,12 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'backup-unreadable': 400,
   'backup-from-newer-schema': 409,
   'restore-target-not-empty': 409,
+  'plan-incomplete': 409,
   'already-in-reach': 409,
   'invalid-link': 400,
-  'plan-incomplete': 409,
+  'consent-required': 409,
+  'link-unavailable': 404,
+  'email-unavailable': 409,
 };
 
 /**

@@ -338,6 +338,58 @@ export interface BreakGlassGrantTable {
   review_note: string | null;
 }
 
+/** A client's recorded consent to be contacted in a way (issue 7: `client-links` covers links and their e-mail). */
+export interface ClientConsentTable {
+  id: string;
+  client_id: string;
+  kind: string;
+  given_on: string;
+  given_by: string;
+  recorded_by: string;
+  recorded_at: string;
+  withdrawn_at: string | null;
+}
+
+/** A single-purpose client link (issue 7); only the SHA-256 of its token is stored. */
+export interface ClientLinkTable {
+  id: string;
+  client_id: string;
+  purpose: string;
+  /** JSON array of instrument ids (measures links; [] otherwise). */
+  instruments: string;
+  /** The signed plan version an endorse link shows; null for other purposes. */
+  plan_id: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  emailed_at: string | null;
+  opened_at: string | null;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Answers saved as the client goes, per link and instrument (JSON array, null for unanswered). */
+export interface ClientLinkAnswerTable {
+  link_id: string;
+  instrument_id: string;
+  answers: string;
+  updated_at: string;
+}
+
+/** A client's endorsement of a signed plan version, with the content hash of what they endorsed. */
+export interface PlanEndorsementTable {
+  id: string;
+  plan_id: string;
+  client_id: string;
+  link_id: string | null;
+  content_hash: string;
+  endorsed_on: string;
+  typed_name: string;
+  method: string;
+  recorded_at: string;
+}
+
 /** A plan review (DESIGN 2.6): `goals` and `signature` are JSON text. */
 export interface ReviewTable {
   id: string;
@@ -387,4 +439,8 @@ export interface Database {
   password_link: PasswordLinkTable;
   api_token: ApiTokenTable;
   review: ReviewTable;
+  client_consent: ClientConsentTable;
+  client_link: ClientLinkTable;
+  client_link_answer: ClientLinkAnswerTable;
+  plan_endorsement: PlanEndorsementTable;
 }

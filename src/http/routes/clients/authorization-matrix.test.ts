@@ -28,6 +28,9 @@ interface RouteCase {
   readonly request: (clientId: string, f: Fixture, n: number) => [Method, string, unknown?];
 }
 
+/** A link id that is no link (revoking it in reach is 404). */
+const NO_LINK_ID = '00000000-0000-4000-8000-00000000000a';
+
 /** Every route that touches one client's data. */
 const ROUTES: readonly RouteCase[] = [
   { name: 'client', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}`] },
@@ -176,6 +179,32 @@ const ROUTES: readonly RouteCase[] = [
     ok: [400],
     request: (c) => ['DELETE', `/api/v1/clients/${c}/assignments/not-an-id`],
   },
+  { name: 'consents', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/consents`] },
+  {
+    name: 'record consent',
+    mode: 'write',
+    ok: [201],
+    request: (c) => [
+      'POST',
+      `/api/v1/clients/${c}/consents`,
+      { kind: 'client-links', givenOn: '2026-11-20', givenBy: 'client' },
+    ],
+  },
+  { name: 'client links', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/links`] },
+  {
+    // 201 once consent is recorded (the route above may have run first), 409 consent-required before.
+    name: 'create client link',
+    mode: 'write',
+    ok: [201, 409],
+    request: (c) => ['POST', `/api/v1/clients/${c}/links`, { purpose: 'measures', instruments: ['phq9'] }],
+  },
+  {
+    // No such link: in reach the answer is 404 from the use case; out of reach 404 before it.
+    name: 'revoke client link',
+    mode: 'write',
+    ok: [404],
+    request: (c) => ['DELETE', `/api/v1/clients/${c}/links/${NO_LINK_ID}`],
+  },
   {
     // An invalid action: in reach the body is judged (400); out of reach the answer is 404 before any validation.
     name: 'acknowledge alert (invalid body)',
@@ -312,6 +341,7 @@ for (const dialect of DIALECTS) {
             .replace(f.behaviorId, '{behaviorId}')
             .replace(f.planId, '{planId}')
             .replace('/assignments/not-an-id', '/assignments/{userId}')
+            .replace(`/links/${NO_LINK_ID}`, '/links/{linkId}')
             .replace('/reviews/not-a-review', '/reviews/{reviewId}');
           return `${method} ${path}`;
         }),
