@@ -54,6 +54,11 @@ export const appRoutes: RouteObject[] = [
             lazy: () => import('./pages/AlertsPage/AlertsPage.js').then((m) => ({ Component: m.AlertsPage })),
           },
           {
+            path: 'reviews/due',
+            lazy: () =>
+              import('./pages/ReviewsDuePage/ReviewsDuePage.js').then((m) => ({ Component: m.ReviewsDuePage })),
+          },
+          {
             path: 'goal-check',
             lazy: () => import('./pages/GoalCheckPage/GoalCheckPage.js').then((m) => ({ Component: m.GoalCheckPage })),
           },

@@ -23,6 +23,7 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { to: '/caseload', label: 'Caseload', roles: ['clinician', 'supervisor', 'auditor'] },
   { to: '/alerts', label: 'Alerts', roles: ['clinician', 'supervisor'] },
+  { to: '/reviews/due', label: 'Reviews due', roles: ['clinician', 'supervisor', 'auditor'] },
   { to: '/goal-check', label: 'Goal check', roles: ['clinician', 'supervisor', 'admin', 'auditor'] },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'auditor'] },
   { to: '/break-glass', label: 'Emergency access', roles: ['clinician', 'supervisor'] },

@@ -18,6 +18,7 @@ import { MeasuresPage } from '../MeasuresPage/MeasuresPage.js';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage.js';
 import { PlanEditorPage } from '../PlanEditorPage/PlanEditorPage.js';
 import { PlanVersionsPage } from '../PlanVersionsPage/PlanVersionsPage.js';
+import { ReviewsPage } from '../ReviewsPage/ReviewsPage.js';
 import { ClientOverview } from './ClientOverview.js';
 import { type ClientData, useClientData } from './use-client-data.js';
 
@@ -66,6 +67,9 @@ export function ClientPage() {
         <NavLink to={`${base}/versions`} className={tab}>
           Versions
         </NavLink>
+        <NavLink to={`${base}/reviews`} className={tab}>
+          Reviews
+        </NavLink>
         <NavLink to={`${base}/measures`} className={tab}>
           Measures
         </NavLink>
@@ -77,6 +81,7 @@ export function ClientPage() {
         <Route index element={<ClientOverview clientId={clientId} data={data} />} />
         <Route path="plan" element={<PlanEditorPage clientId={clientId} data={data} />} />
         <Route path="versions" element={<PlanVersionsPage clientId={clientId} />} />
+        <Route path="reviews" element={<ReviewsPage clientId={clientId} />} />
         <Route path="measures" element={<MeasuresPage clientId={clientId} data={data} />} />
         <Route path="alerts" element={<ClientAlertsPage clientId={clientId} data={data} />} />
         <Route path="*" element={<NotFoundPage />} />
