@@ -35,7 +35,9 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cairn-progress-\d{8}-[0-9a-f]{12}\.pdf"$/);
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="cairn-progress-\d{8}-[0-9a-f]{12}\.pdf"$/,
+      );
       expect(String(res.headers['content-disposition'])).not.toMatch(/DEMO|Jordan|Avery/i);
       expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       if (HAS_PDFTOTEXT) expect(pdfText(res.rawPayload)).toContain('Goal 1 target: PHQ-9 total');
@@ -59,7 +61,8 @@ for (const dialect of DIALECTS) {
         url(demo.clients.ptsd, 'format=pdf&document=audit-packet&from=2026-01-01&to=2099-12-31'),
       );
       expect(packet.statusCode, packet.body.slice(0, 300)).toBe(200);
-      if (HAS_PDFTOTEXT) expect(pdfText(packet.rawPayload)).toMatch(/Audit packet .*Content hash \(SHA-256\) [0-9a-f]{64}/);
+      if (HAS_PDFTOTEXT)
+        expect(pdfText(packet.rawPayload)).toMatch(/Audit packet .*Content hash \(SHA-256\) [0-9a-f]{64}/);
     });
 
     it('answers 400 with a reason for bad input (review not available yet, audit packet without a period, bad format)', async () => {

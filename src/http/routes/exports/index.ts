@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { exportClientRecord } from '../../../application/export-client-record.js';
 import { ClientParams } from '../../../contract/clients.js';
 import { ERROR_RESPONSES } from '../../../contract/common.js';
@@ -29,6 +30,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ExportQuery,
         produces: ['application/pdf', 'application/fhir+json', 'text/csv'],
         response: {
+          200: z.any().describe('The file: PDF, FHIR JSON or CSV, as an attachment'),
           400: ERROR_RESPONSES[400],
           401: ERROR_RESPONSES[401],
           403: ERROR_RESPONSES[403],
