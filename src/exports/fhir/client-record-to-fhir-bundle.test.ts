@@ -117,6 +117,26 @@ describe('clientRecordToFhirBundle', () => {
     expect(codesOf('http://hl7.org/fhir/bundle-type').has(clientRecordToFhirBundle(records.panic).type)).toBe(true);
   });
 
+  it('records the plan signature as a Provenance: signer, time, target CarePlan and its Goals', () => {
+    const record = records.depression;
+    const plan = record.plan;
+    if (!plan?.clinicianSignature) throw new Error('the demo plan is signed');
+    const provenances = clientRecordToFhirBundle(record).entry.flatMap((e) =>
+      e.resource.resourceType === 'Provenance' ? [e.resource] : [],
+    );
+    const signature = provenances.find((p) => p.id === `${plan.id}-signature`);
+    expect(signature).toMatchObject({
+      target: expect.arrayContaining([
+        { reference: `CarePlan/${plan.id}` },
+        { reference: `Goal/${plan.goals[0]?.id}` },
+      ]),
+      recorded: plan.clinicianSignature.signedAt,
+      agent: [{ who: { display: `${plan.clinicianSignature.name}, ${plan.clinicianSignature.credentials}` } }],
+      signature: [{ when: plan.clinicianSignature.signedAt, type: [{ code: '1.2.840.10065.1.12.1.1' }] }],
+    });
+    expect(provenances.some((p) => p.id === `${plan.id}-co-signature`)).toBe(plan.supervisorSignature !== null);
+  });
+
   it('has unique fullUrls and relative references that resolve inside the Bundle', () => {
     const bundle = clientRecordToFhirBundle(records.panic);
     const urls = bundle.entry.map((e) => e.fullUrl);

@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '../../domain/shared/calendar-date.js';
 import type { Goal, Intervention, Objective } from '../../domain/treatment-plans/goal.js';
 import type { Target } from '../../domain/treatment-plans/target.js';
-import type { Diagnosis, PlanStatus, TreatmentPlan } from '../../domain/treatment-plans/treatment-plan.js';
+import type { Diagnosis, PlanStatus, Signature, TreatmentPlan } from '../../domain/treatment-plans/treatment-plan.js';
 import { getMeasure } from '../../measures/registry.js';
 import type { ClientRecord, RecordAdministration, RecordBehavior, RecordBehaviorLog } from '../client-record.js';
 import {
@@ -18,6 +18,7 @@ import type {
   FhirCarePlan,
   FhirCarePlanActivity,
   FhirCodeableConcept,
+  FhirCoding,
   FhirCondition,
   FhirExtension,
   FhirGoal,
@@ -26,6 +27,7 @@ import type {
   FhirIdentifier,
   FhirObservation,
   FhirPatient,
+  FhirProvenance,
   FhirQuantity,
   FhirQuestionnaireResponse,
   FhirQuestionnaireResponseItem,
@@ -59,6 +61,7 @@ export function clientRecordToFhirBundle(record: ClientRecord): FhirBundle {
         resources.push(objectiveOf(objective, goal, record, patientRef, conditionRefs));
       }
     }
+    resources.push(...planProvenances(record.plan, patientRef));
   }
   for (const administration of record.administrations) {
     resources.push(...administrationResources(administration, patientRef));
@@ -79,6 +82,92 @@ export function clientRecordToFhirBundle(record: ClientRecord): FhirBundle {
       resource,
     })),
   };
+}
+
+/** ISO-E1762 signature types (reference/fhir.md §3): the author's, the verifier's (co-signature), the consent. */
+const SIGNATURE_TYPE = {
+  author: { system: FhirSystem.signatureType, code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" },
+  verification: { system: FhirSystem.signatureType, code: '1.2.840.10065.1.12.1.5', display: 'Verification Signature' },
+  consent: { system: FhirSystem.signatureType, code: '1.2.840.10065.1.12.1.7', display: 'Consent Signature' },
+} as const;
+
+function signerOf(s: Signature): FhirReference {
+  return { display: s.credentials ? `${s.name}, ${s.credentials}` : s.name };
+}
+
+/**
+ * Provenance of the plan version (reference/fhir.md §3): one for the clinician's signature (agent author, activity
+ * v3-DataOperation CREATE), one for the supervisor's co-signature (agent verifier), each targeting the CarePlan and
+ * its Goals, signed at the signature's time; one for the client's endorsement (agent attester in the role of
+ * CONSENTER, the Patient), targeting the endorsed Goals, on the latest endorsement date. Signers are display
+ * references: the Bundle carries no Practitioner resources.
+ */
+function planProvenances(plan: TreatmentPlan, patient: FhirReference): FhirProvenance[] {
+  const goals = plan.goals.flatMap((g) => [ref('Goal', g.id), ...g.objectives.map((o) => ref('Goal', o.id))]);
+  const targets = [ref('CarePlan', plan.id), ...goals];
+  const out: FhirProvenance[] = [];
+  const signed = (
+    s: Signature,
+    id: string,
+    agentType: 'author' | 'verifier',
+    activity: string,
+    type: FhirCoding,
+  ): FhirProvenance => ({
+    resourceType: 'Provenance',
+    id,
+    target: targets,
+    occurredDateTime: s.signedAt,
+    recorded: s.signedAt,
+    activity: { ...concept(FhirSystem.dataOperation, agentType === 'author' ? 'CREATE' : 'UPDATE'), text: activity },
+    agent: [{ type: concept(FhirSystem.provenanceParticipantType, agentType), who: signerOf(s) }],
+    signature: [{ type: [type], when: s.signedAt, who: signerOf(s) }],
+  });
+  if (plan.clinicianSignature) {
+    out.push(
+      signed(
+        plan.clinicianSignature,
+        `${plan.id}-signature`,
+        'author',
+        `Treatment plan version ${plan.version} signed by the clinician`,
+        SIGNATURE_TYPE.author,
+      ),
+    );
+  }
+  if (plan.supervisorSignature) {
+    out.push(
+      signed(
+        plan.supervisorSignature,
+        `${plan.id}-co-signature`,
+        'verifier',
+        `Treatment plan version ${plan.version} co-signed by the supervisor`,
+        SIGNATURE_TYPE.verification,
+      ),
+    );
+  }
+  const endorsed = plan.goals.filter((g) => g.endorsement !== null);
+  const last = endorsed
+    .map((g) => g.endorsement?.date ?? '')
+    .sort()
+    .at(-1);
+  if (last) {
+    out.push({
+      resourceType: 'Provenance',
+      id: `${plan.id}-endorsement`,
+      target: endorsed.map((g) => ref('Goal', g.id)),
+      occurredDateTime: last,
+      recorded: plan.clinicianSignature?.signedAt ?? `${last}T00:00:00Z`,
+      activity: { text: 'Client endorsement of the treatment plan goals' },
+      agent: [
+        {
+          type: concept(FhirSystem.provenanceParticipantType, 'attester'),
+          role: [concept(FhirSystem.contractSignerType, 'CONSENTER')],
+          who: patient,
+        },
+      ],
+      signature: [{ type: [SIGNATURE_TYPE.consent], when: `${last}T00:00:00Z`, who: patient }],
+    });
+  }
+  return out;
 }
 
 function ref(type: string, id: string): FhirReference {

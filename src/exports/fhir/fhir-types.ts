@@ -298,6 +298,31 @@ export interface FhirObservation {
 }
 
 /**
+ * FHIR R4 Provenance as Cairn writes it: who signed (or endorsed) which version of the plan, and when.
+ *
+ * @example
+ * { resourceType: 'Provenance', target: [{ reference: 'CarePlan/p1' }], recorded: '2026-10-01T10:00:00.000Z', … }
+ */
+export interface FhirProvenance {
+  readonly resourceType: 'Provenance';
+  readonly id: string;
+  readonly target: readonly FhirReference[];
+  readonly occurredDateTime?: string;
+  readonly recorded: string;
+  readonly activity: FhirCodeableConcept & { readonly text?: string };
+  readonly agent: readonly {
+    readonly type: FhirCodeableConcept;
+    readonly role?: readonly FhirCodeableConcept[];
+    readonly who: FhirReference;
+  }[];
+  readonly signature: readonly {
+    readonly type: readonly FhirCoding[];
+    readonly when: string;
+    readonly who: FhirReference;
+  }[];
+}
+
+/**
  * FHIR R4 Resource as Cairn writes it.
  *
  * @example
@@ -309,7 +334,8 @@ export type FhirResource =
   | FhirGoal
   | FhirCarePlan
   | FhirQuestionnaireResponse
-  | FhirObservation;
+  | FhirObservation
+  | FhirProvenance;
 
 /**
  * FHIR R4 Bundle as Cairn writes it.
