@@ -307,4 +307,32 @@ describe('PlanEditorPage', () => {
     expect(screen.getByRole('button', { name: 'Co-sign version 1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sign plan' })).toBeNull();
   });
+
+  it('asks before leaving the editor with unsaved changes, and stays when asked to', async () => {
+    renderEditor();
+    editFirstGoal('An edit not saved yet');
+    fireEvent.click(screen.getByRole('link', { name: 'Versions and compare' }));
+    const question = await screen.findByRole('alertdialog');
+    expect(question.textContent).toContain('Leave without saving them?');
+    expect(document.activeElement?.textContent).toBe('Stay and keep editing');
+    fireEvent.click(within(question).getByRole('button', { name: 'Stay and keep editing' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect((screen.getByLabelText("Goal 1, in the clinician's words") as HTMLTextAreaElement).value).toBe(
+      'An edit not saved yet',
+    );
+    fireEvent.click(screen.getByRole('link', { name: 'Versions and compare' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Leave without saving' }));
+    await screen.findByText('versions page');
+  });
+
+  it('warns the browser before the tab closes with unsaved changes', () => {
+    renderEditor();
+    const unsaved = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unsaved);
+    expect(unsaved.defaultPrevented).toBe(false);
+    editFirstGoal('An edit not saved yet');
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(true);
+  });
 });

@@ -2,7 +2,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me } from '../../api/auth-api.js';
 import type { PlanComparison, PlanVersionSummary } from '../../api/plans-api.js';
+import { SessionProvider } from '../../session/session.js';
 import { PlanVersionsPage } from './PlanVersionsPage.js';
 
 afterEach(() => {
@@ -69,18 +71,42 @@ function comparison(from: string, to: string): PlanComparison {
   };
 }
 
-function renderPage() {
-  const fetchMock = vi.fn(async (url: string) => {
+function person(roles: Me['user']['roles']): Me {
+  return {
+    user: {
+      id: '00000000-0000-4000-8000-000000000009',
+      email: 'lee@example.org',
+      name: 'Lee',
+      credentials: 'PsyD',
+      roles,
+      active: true,
+      createdAt: '2026-11-01T00:00:00.000Z',
+    },
+    stage: 'complete',
+    csrfToken: 'x',
+    totpEnrolled: true,
+    idleExpiresAt: '2026-11-27T12:00:00.000Z',
+    expiresAt: '2026-11-27T20:00:00.000Z',
+    practice: { name: 'Practice', timeZone: 'UTC', mfaRequired: true },
+  };
+}
+
+function renderPage(me: Me = person(['clinician'])) {
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const u = new URL(url, 'http://localhost');
-    const body = u.pathname.endsWith('/plans/compare')
-      ? comparison(u.searchParams.get('from') ?? '', u.searchParams.get('to') ?? '')
-      : { items: versions };
+    const body = u.pathname.endsWith('/cosign')
+      ? { ...version(2, 'signed'), supervisorSignature: signature('Lee'), body: init?.body }
+      : u.pathname.endsWith('/plans/compare')
+        ? comparison(u.searchParams.get('from') ?? '', u.searchParams.get('to') ?? '')
+        : { items: versions };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchMock);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <PlanVersionsPage clientId="c1" />
+      <SessionProvider me={me}>
+        <PlanVersionsPage clientId="c1" />
+      </SessionProvider>
     </QueryClientProvider>,
   );
   return fetchMock;
@@ -124,5 +150,19 @@ describe('PlanVersionsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
     await waitFor(() => expect(screen.getByTestId('plan-comparison').textContent).toContain('Version 1 (superseded)'));
     expect(fetchMock.mock.calls.map((c) => String(c[0]))).toContain('/api/v1/clients/c1/plans/compare?from=v1&to=v2');
+  });
+
+  it('offers a supervisor the co-signature of the signed version only, and sends its content hash', async () => {
+    renderPage();
+    await screen.findAllByTestId('plan-version-row');
+    expect(screen.queryByRole('button', { name: /Co-sign/ })).toBeNull();
+    cleanup();
+    const fetchMock = renderPage(person(['supervisor']));
+    const button = await screen.findByRole('button', { name: 'Co-sign version 2' });
+    expect(screen.getAllByRole('button', { name: /Co-sign/ })).toHaveLength(1);
+    fireEvent.click(button);
+    await screen.findByText('Co-signed version 2.');
+    const call = fetchMock.mock.calls.find((c) => String(c[0]).endsWith('/plans/v2/cosign'));
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ contentHash: '2'.repeat(64) });
   });
 });

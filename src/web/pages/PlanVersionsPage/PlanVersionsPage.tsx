@@ -9,8 +9,15 @@
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-client.js';
-import { type PlanComparison, usePlanComparison, usePlanVersions } from '../../api/plans-api.js';
+import {
+  type PlanComparison,
+  type PlanVersionSummary,
+  useCosignPlan,
+  usePlanComparison,
+  usePlanVersions,
+} from '../../api/plans-api.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { useSession } from '../../session/session.js';
 import { shortHash } from '../PlanEditorPage/plan-draft.js';
 import { defaultComparePair, fieldLabel, formatComparedValue, versionLabel } from './plan-comparison.js';
 
@@ -19,7 +26,17 @@ type GoalChange = PlanComparison['goals'][number];
 
 export function PlanVersionsPage({ clientId }: { readonly clientId: string }) {
   const id = useId();
+  const { hasRole, user } = useSession();
   const versions = usePlanVersions(clientId);
+  const cosign = useCosignPlan(clientId);
+  // A supervisor co-signs a signed version someone else signed (the server also checks they supervise the signer).
+  const canCosign = (v: PlanVersionSummary) =>
+    hasRole('supervisor') &&
+    v.status === 'signed' &&
+    v.supervisorSignature === null &&
+    v.contentHash !== null &&
+    v.clinicianSignature !== null &&
+    v.clinicianSignature.userId !== user.id;
   const items = versions.data?.items ?? [];
   const [picked, setPicked] = useState<{ from: string; to: string } | null>(null);
   const [compared, setCompared] = useState<{ from: string; to: string } | null>(null);
@@ -88,7 +105,17 @@ export function PlanVersionsPage({ clientId }: { readonly clientId: string }) {
                     ? `${v.supervisorSignature.name}, ${formatDateTime(v.supervisorSignature.signedAt)}`
                     : v.status === 'draft'
                       ? '—'
-                      : 'not yet'}
+                      : 'not yet'}{' '}
+                  {canCosign(v) && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={cosign.isPending}
+                      onClick={() => cosign.mutate({ planId: v.id, contentHash: v.contentHash ?? '' })}
+                    >
+                      Co-sign version {v.version}
+                    </button>
+                  )}
                 </td>
                 <td>{v.contentHash ? <code title={v.contentHash}>{shortHash(v.contentHash)}</code> : '—'}</td>
                 <td>{v.goalCount}</td>
@@ -99,6 +126,16 @@ export function PlanVersionsPage({ clientId }: { readonly clientId: string }) {
         </table>
       </div>
 
+      {cosign.isError && (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(cosign.error)}
+        </p>
+      )}
+      {cosign.isSuccess && (
+        <p className="notice notice--success" role="status">
+          Co-signed version {cosign.data.version}.
+        </p>
+      )}
       <h2 id={`${id}-compare`}>Compare two versions</h2>
       {items.length < 2 ? (
         <p className="muted">There is only one version: nothing to compare yet.</p>
