@@ -133,12 +133,11 @@ export async function signInAs(
   const browser = new TestBrowser(app);
   const login = await browser.post('/api/v1/auth/login', { email, password });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-  const stage = (login.json() as { stage: string }).stage;
-  if (stage === 'complete') return { browser, secret: null };
-  if (stage !== 'totp-enrolment-required') throw new Error(`signInAs cannot handle stage ${stage}`);
-  const enrol = await browser.post('/api/v1/auth/totp/enrol');
-  const secret = (enrol.json() as { secret: string }).secret;
-  const verified = await browser.post('/api/v1/auth/totp', { code: await totpCode(secret, clock) });
+  const answer = login.json() as { mfaRequired: boolean; mfaEnrolment?: { secret: string } };
+  if (!answer.mfaRequired) return { browser, secret: null };
+  if (!answer.mfaEnrolment) throw new Error('signInAs cannot handle an enrolled account (it has no code)');
+  const secret = answer.mfaEnrolment.secret;
+  const verified = await browser.post('/api/v1/auth/mfa', { code: await totpCode(secret, clock) });
   if (verified.statusCode !== 200) throw new Error(`totp failed: ${verified.statusCode} ${verified.body}`);
   return { browser, secret };
 }

@@ -13,7 +13,7 @@ export interface SessionDescription {
 }
 
 /**
- * Who is signed in (`GET /api/v1/auth/me`), what the session still needs, when it ends, and the practice's
+ * Who is signed in (`GET /api/v1/me`), what the session still needs, when it ends, and the practice's
  * second-factor policy (the web app shows a notice when it is relaxed, as in the demo practice).
  *
  * @example

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
-import { authPolicyOf, type CurrentSession, type SignInDeps } from './auth-policy.js';
+import type { CurrentSession, SignInDeps } from './auth-policy.js';
 
 /** The name shown in authenticator apps. */
 export const TOTP_ISSUER = 'Cairn';
@@ -10,8 +10,6 @@ export interface TotpEnrolment {
   readonly otpauthUri: string;
   /** The base32 seed, for typing in by hand. */
   readonly secret: string;
-  /** One-time recovery codes, shown once; only their hashes are kept. */
-  readonly recoveryCodes: readonly string[];
 }
 
 /** The associated data a user's TOTP seed is sealed under. */
@@ -25,12 +23,13 @@ export function normalizeRecoveryCode(code: string): string {
 }
 
 /**
- * Starts TOTP enrolment (`POST /api/v1/auth/totp/enrol`): a new seed kept (sealed) on the session until a first code
- * confirms it through verifyTotp, and a fresh set of one-time recovery codes, stored hashed. Allowed for a session
- * that must enrol, or a signed-in user without a second factor; an account already enrolled gets `conflict`.
+ * Starts TOTP enrolment (at sign-in of an account that must enrol, or `POST /api/v1/auth/mfa/enrol` to start again):
+ * a new seed kept (sealed) on the session until a first code confirms it through verifyTotp, which also makes the
+ * one-time recovery codes. Allowed for a session that must enrol, or a signed-in user without a second factor; an
+ * account already enrolled gets `conflict`.
  *
  * @example
- * const { otpauthUri, recoveryCodes } = await enrolTotp(deps, current);
+ * const { otpauthUri, secret } = await enrolTotp(deps, current);
  * otpauthUri // 'otpauth://totp/Cairn:ana%40example.org?secret=…&issuer=Cairn'
  */
 export async function enrolTotp(deps: SignInDeps, current: CurrentSession): Promise<TotpEnrolment> {
@@ -42,17 +41,10 @@ export async function enrolTotp(deps: SignInDeps, current: CurrentSession): Prom
   if (secrets?.totp.confirmedAt) {
     throw new AppError(ErrorCode.conflict, 'This account already has an authenticator enrolled.');
   }
-  const policy = authPolicyOf(deps);
   const secret = deps.totp.newSecret();
-  const recoveryCodes = Array.from({ length: policy.recoveryCodes }, () => deps.tokens.newRecoveryCode());
   const at = deps.clock.now().toISOString();
   await deps.store.transaction(async (tx) => {
     await tx.updateSession({ ...session, pendingTotpSecret: deps.secrets.seal(secret, totpSealContext(user.id)) });
-    await tx.replaceRecoveryCodes(
-      user.id,
-      recoveryCodes.map((c) => deps.digest.sha256(normalizeRecoveryCode(c))),
-      at,
-    );
     await tx.appendAudit(
       [
         {
@@ -67,5 +59,5 @@ export async function enrolTotp(deps: SignInDeps, current: CurrentSession): Prom
       at,
     );
   });
-  return { otpauthUri: deps.totp.uri(secret, user.email, TOTP_ISSUER), secret, recoveryCodes };
+  return { otpauthUri: deps.totp.uri(secret, user.email, TOTP_ISSUER), secret };
 }

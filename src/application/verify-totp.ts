@@ -20,6 +20,8 @@ export interface VerifyTotpResult {
   /** How the factor was proven. */
   readonly method: 'totp' | 'recovery-code';
   /** Unused recovery codes left (warn the user when few remain). */
+  /** The new one-time recovery codes, when this code confirmed an enrolment (shown once); null otherwise. */
+  readonly recoveryCodes: readonly string[] | null;
   readonly recoveryCodesLeft: number;
 }
 
@@ -29,7 +31,7 @@ export function totpThrottleKey(userId: string): string {
 }
 
 /**
- * The second factor (`POST /api/v1/auth/totp`): a 6-digit TOTP code (never the same time step twice), or one of the
+ * The second factor (`POST /api/v1/auth/mfa`): a 6-digit TOTP code (never the same time step twice), or one of the
  * one-time recovery codes once enrolled. During enrolment the first valid code confirms the new authenticator. On
  * success the session becomes complete and gets a new token (no fixation across the privilege change). A wrong code
  * is `unauthenticated`; too many in a row lock the second factor (`too-many-attempts`). Audited either way.
@@ -99,11 +101,23 @@ export async function verifyTotp(
     : method === 'totp'
       ? 'auth.totp.verify'
       : 'auth.recovery-code';
+  // Recovery codes are made when the enrolment is confirmed (issue 5 contract: the answer that completes the first
+  // sign-in carries them, once); only their hashes are kept.
+  const recoveryCodes = enrolling
+    ? Array.from({ length: policy.recoveryCodes }, () => deps.tokens.newRecoveryCode())
+    : null;
   const ok = await deps.store.transaction(async (tx) => {
     const proven =
       totp !== null || (recoveryCodeHash !== null && (await tx.consumeRecoveryCode(user.id, recoveryCodeHash, at)));
     if (!proven) return false;
     if (totp) await tx.saveUserTotp(user.id, totp, at);
+    if (recoveryCodes) {
+      await tx.replaceRecoveryCodes(
+        user.id,
+        recoveryCodes.map((c) => deps.digest.sha256(normalizeRecoveryCode(c))),
+        at,
+      );
+    }
     await tx.deleteThrottle(key);
     await tx.updateSession(completed);
     await tx.appendAudit([audit('success', action)], at);
@@ -121,5 +135,6 @@ export async function verifyTotp(
     session: completed,
     method,
     recoveryCodesLeft: await deps.store.countUnusedRecoveryCodes(user.id),
+    recoveryCodes,
   };
 }

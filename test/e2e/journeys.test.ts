@@ -26,7 +26,7 @@ async function openPage(browser: Browser): Promise<{ page: Page; errors: string[
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // The sign-in check (GET /auth/me) answers 401 before anyone signs in; the browser logs that failed request.
+    // The sign-in check (GET /me) answers 401 before anyone signs in; the browser logs that failed request.
     if (m.type() === 'error' && !/401 \(Unauthorized\)/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   return { page, errors };
@@ -80,10 +80,13 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
         const uri = (await page.getByTestId('otpauth-uri').textContent()) ?? '';
         expect(uri).toMatch(/^otpauth:\/\/totp\//);
         const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+        await page.getByLabel(/6-digit code/).fill(await generate({ secret }));
+        await page.getByRole('button', { name: 'Confirm' }).click();
+        // The answer that confirms the enrolment carries the recovery codes, shown once.
+        await page.getByRole('heading', { name: 'Keep your recovery codes' }).waitFor();
         expect(await page.getByTestId('recovery-codes').locator('li').count()).toBeGreaterThanOrEqual(8);
         await page.getByLabel('I have stored the recovery codes.').check();
-        await page.getByLabel(/6-digit code/).fill(await generate({ secret }));
-        await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+        await page.getByRole('button', { name: 'Continue' }).click();
 
         // Finally the caseload: the administrator is also a clinician.
         await page.getByRole('heading', { name: 'Caseload', level: 1 }).waitFor();

@@ -57,7 +57,7 @@ for (const dialect of DIALECTS) {
       expect(res.json().error.code).toBe('database-unavailable');
       // The set-up was rolled back with its audit event: nothing half-written.
       expect(await base.deps.store.countUsersForSetup()).toBe(0);
-      const refused = await app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+      const refused = await app.inject({ method: 'GET', url: '/api/v1/me' });
       expect(refused.statusCode).toBe(503);
       await app.close();
     });

@@ -44,7 +44,7 @@ describe('registerAuthenticate', () => {
     const { app } = await buildTestApp(t);
     const browser = new TestBrowser(app);
     browser.cookie = 'cairn_session=forged-token';
-    const res = await browser.get('/api/v1/auth/me');
+    const res = await browser.get('/api/v1/me');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in first.' } });
     await app.close();

@@ -4,7 +4,7 @@
  * `ApiError` with the server's code, message and issues. Client data never goes into a URL: ids only.
  *
  * @example
- * const me = await apiRequest<Me>('GET', '/auth/me');
+ * const me = await apiRequest<Me>('GET', '/me');
  * await apiRequest('POST', '/auth/logout');
  */
 
@@ -48,7 +48,7 @@ let csrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
 
 /**
- * Remembers the CSRF token of the current session (from the login, TOTP and `/auth/me` answers).
+ * Remembers the CSRF token of the current session (from the login, TOTP and `/me` answers).
  *
  * @example
  * setCsrfToken(login.csrfToken);

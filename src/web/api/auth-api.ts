@@ -2,7 +2,7 @@
  * Sign-in, second factor, enrolment, sign-out and first-run setup (src/contract/auth.ts, setup.ts).
  *
  * @example
- * const login = await login({ email, password }); // login.stage: 'complete' | 'totp-required' | 'totp-enrolment-required'
+ * const answer = await login({ email, password }); // answer.mfaRequired, answer.mfaEnrolment?
  */
 import type { z } from 'zod';
 import type {
@@ -26,13 +26,13 @@ export type Enrolment = z.output<typeof TotpEnrolResponse>;
 export type SessionStage = Me['stage'];
 
 /**
- * `GET /auth/me`: who is signed in and what the session still needs; remembers the CSRF token.
+ * `GET /me`: who is signed in and what the session still needs; remembers the CSRF token.
  *
  * @example
  * const me = await getMe(); // me.user.name, me.stage, me.practice?.timeZone
  */
 export async function getMe(): Promise<Me> {
-  const me = await apiRequest<Me>('GET', '/auth/me');
+  const me = await apiRequest<Me>('GET', '/me');
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -50,25 +50,26 @@ export async function login(body: z.input<typeof LoginRequest>): Promise<LoginAn
 }
 
 /**
- * `POST /auth/totp`: the authenticator's code or a recovery code (also confirms an enrolment).
+ * `POST /auth/mfa`: the authenticator's code or a recovery code; the first code confirms an enrolment, and that
+ * answer carries the one-time recovery codes (`recoveryCodes`), shown once.
  *
  * @example
  * await verifyTotp({ code: '123456' });
  */
 export async function verifyTotp(body: z.input<typeof TotpRequest>): Promise<TotpAnswer> {
-  const answer = await apiRequest<TotpAnswer>('POST', '/auth/totp', body);
+  const answer = await apiRequest<TotpAnswer>('POST', '/auth/mfa', body);
   setCsrfToken(answer.csrfToken);
   return answer;
 }
 
 /**
- * `POST /auth/totp/enrol`: a new authenticator secret (otpauth URI) and one-time recovery codes, shown once.
+ * `POST /auth/mfa/enrol`: a new authenticator secret and otpauth URI (the recovery codes come when it is confirmed).
  *
  * @example
- * const { otpauthUri, recoveryCodes } = await enrolTotp();
+ * const { otpauthUri, secret } = await enrolTotp();
  */
 export function enrolTotp(): Promise<Enrolment> {
-  return apiRequest<Enrolment>('POST', '/auth/totp/enrol');
+  return apiRequest<Enrolment>('POST', '/auth/mfa/enrol');
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The signed-in session as the pages see it. `RequireSession` guards every page behind sign-in: it loads
- * `GET /auth/me`, sends the browser to the sign-in page when there is no complete session (including a session that
+ * `GET /me`, sends the browser to the sign-in page when there is no complete session (including a session that
  * still needs its second factor), and gives the pages the user and the practice through `useSession()`. When any
  * request answers 401 (idle logout, session ended) the session is dropped at once.
  *
@@ -15,7 +15,7 @@ import { ApiError, onUnauthorized } from '../api/api-client.js';
 import { getMe, type Me } from '../api/auth-api.js';
 import { todayInZone } from '../lib/today-in-zone.js';
 
-/** The query key of `GET /auth/me`. */
+/** The query key of `GET /me`. */
 export const ME_KEY = ['me'] as const;
 
 /**
@@ -48,7 +48,7 @@ export function useSession(): Session {
 }
 
 /**
- * `GET /auth/me` as a query: `data` when there is a session (complete or not), an ApiError 401 when there is none.
+ * `GET /me` as a query: `data` when there is a session (complete or not), an ApiError 401 when there is none.
  *
  * @example
  * const me = useMe(); if (me.data?.stage === 'totp-required') …

@@ -50,39 +50,44 @@ for (const dialect of DIALECTS) {
       const browser = new TestBrowser(ctx.app);
       const login = await browser.post('/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password });
       expect(login.statusCode).toBe(200);
-      expect(login.json()).toMatchObject({
-        stage: 'totp-enrolment-required',
-        enrolmentRequired: true,
-        secondFactorRequired: false,
-      });
+      // The issue-5 contract: {mfaRequired: true, mfaEnrolment: {secret, otpauthUri}} and no user before the code.
+      expect(login.json()).toMatchObject({ mfaRequired: true, stage: 'totp-enrolment-required' });
+      expect(login.json().user).toBeUndefined();
+      const { secret, otpauthUri } = login.json().mfaEnrolment;
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+      expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Cairn:ana%40example\.org\?/);
+      expect(login.headers['cache-control']).toBe('no-store');
       const cookie = login.cookies.find((c) => c.name === 'cairn_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
       expect(cookie?.secure).toBeFalsy();
       const partialCookie = browser.cookie;
 
-      // Before enrolling, client data stays out of reach, but /auth/me answers with the stage.
-      expect((await browser.get('/api/v1/auth/me')).json().stage).toBe('totp-enrolment-required');
+      // Before enrolling, client data stays out of reach, but /me answers with the stage.
+      expect((await browser.get('/api/v1/me')).json().stage).toBe('totp-enrolment-required');
 
-      // Then the authenticator is enrolled and its first code confirms it.
-      const enrol = await browser.post('/api/v1/auth/totp/enrol');
-      expect(enrol.statusCode).toBe(200);
-      const { otpauthUri, secret, recoveryCodes } = enrol.json();
-      expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Cairn:ana%40example\.org\?/);
-      expect(recoveryCodes).toHaveLength(10);
-      expect(enrol.headers['cache-control']).toBe('no-store');
-      const wrong = await browser.post('/api/v1/auth/totp', { code: '000000' });
+      // Then the authenticator's first code confirms the enrolment; that answer carries the recovery codes, once.
+      const wrong = await browser.post('/api/v1/auth/mfa', { code: '000000' });
       expect(wrong.statusCode).toBe(401);
-      const verified = await browser.post('/api/v1/auth/totp', { code: await totpCode(secret, ctx.clock) });
+      const verified = await browser.post('/api/v1/auth/mfa', { code: await totpCode(secret, ctx.clock) });
       expect(verified.statusCode).toBe(200);
-      expect(verified.json()).toMatchObject({ stage: 'complete', method: 'totp', recoveryCodesLeft: 10 });
+      expect(verified.json()).toMatchObject({
+        mfaRequired: false,
+        user: { email: ADMIN.email },
+        stage: 'complete',
+        method: 'totp',
+        recoveryCodesLeft: 10,
+      });
+      expect(typeof verified.json().csrfToken).toBe('string');
+      const recoveryCodes: string[] = verified.json().recoveryCodes;
+      expect(recoveryCodes).toHaveLength(10);
       expect(browser.cookie).not.toBe(partialCookie);
-      const me = await browser.get('/api/v1/auth/me');
+      const me = await browser.get('/api/v1/me');
       expect(me.json()).toMatchObject({ stage: 'complete', totpEnrolled: true, user: { email: ADMIN.email } });
 
       // The pre-TOTP cookie no longer works (no fixation across the privilege change).
       const stale = await ctx.app.inject({
         method: 'GET',
-        url: '/api/v1/auth/me',
+        url: '/api/v1/me',
         headers: { cookie: partialCookie ?? '' },
       });
       expect(stale.statusCode).toBe(401);
@@ -92,21 +97,24 @@ for (const dialect of DIALECTS) {
       const again = new TestBrowser(ctx.app);
       expect((await again.post('/api/v1/auth/login', ADMIN_LOGIN)).json().stage).toBe('totp-required');
       const code = await totpCode(secret, ctx.clock);
-      expect((await again.post('/api/v1/auth/totp', { code })).statusCode).toBe(200);
+      const second = await again.post('/api/v1/auth/mfa', { code });
+      expect(second.statusCode).toBe(200);
+      // Recovery codes are shown once: never again after the enrolment.
+      expect(second.json().recoveryCodes).toBeUndefined();
       const third = new TestBrowser(ctx.app);
       await third.post('/api/v1/auth/login', ADMIN_LOGIN);
-      expect((await third.post('/api/v1/auth/totp', { code })).statusCode).toBe(401);
+      expect((await third.post('/api/v1/auth/mfa', { code })).statusCode).toBe(401);
 
       // A recovery code works once, in any case and with or without dashes.
       const recovery = recoveryCodes[0] as string;
-      const viaRecovery = await third.post('/api/v1/auth/totp', { code: recovery.toUpperCase() });
+      const viaRecovery = await third.post('/api/v1/auth/mfa', { code: recovery.toUpperCase() });
       expect(viaRecovery.json()).toMatchObject({ stage: 'complete', method: 'recovery-code', recoveryCodesLeft: 9 });
       const fourth = new TestBrowser(ctx.app);
       await fourth.post('/api/v1/auth/login', ADMIN_LOGIN);
-      expect((await fourth.post('/api/v1/auth/totp', { code: recovery })).statusCode).toBe(401);
+      expect((await fourth.post('/api/v1/auth/mfa', { code: recovery })).statusCode).toBe(401);
 
       // Enrolling again is refused: the account already has an authenticator.
-      expect((await third.post('/api/v1/auth/totp/enrol')).statusCode).toBe(409);
+      expect((await third.post('/api/v1/auth/mfa/enrol')).statusCode).toBe(409);
       ctx.clock.advance(16 * 60_000); // lets the second-factor failures above age out of any lock
     });
 
@@ -158,7 +166,7 @@ for (const dialect of DIALECTS) {
       });
       expect(crossOrigin.statusCode).toBe(403);
       // The session still works: nothing was done.
-      expect((await browser.get('/api/v1/auth/me')).statusCode).toBe(200);
+      expect((await browser.get('/api/v1/me')).statusCode).toBe(200);
     });
 
     it('signs out: the cookie is cleared and the old token is worthless', async () => {
@@ -167,16 +175,16 @@ for (const dialect of DIALECTS) {
       const out = await browser.post('/api/v1/auth/logout');
       expect(out.statusCode).toBe(204);
       expect(browser.cookie).toBeNull();
-      const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: token } });
+      const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: token } });
       expect(res.statusCode).toBe(401);
     });
 
     it('ends a session idle for 15 minutes, and any session after its absolute lifetime', async () => {
       const { browser } = await signInAsAdmin(ctx);
       ctx.clock.advance(14 * 60_000);
-      expect((await browser.get('/api/v1/auth/me')).statusCode).toBe(200);
+      expect((await browser.get('/api/v1/me')).statusCode).toBe(200);
       ctx.clock.advance(15 * 60_000 + 1);
-      const idle = await browser.get('/api/v1/auth/me');
+      const idle = await browser.get('/api/v1/me');
       expect(idle.statusCode).toBe(401);
       expect(idle.json().error.message).toMatch(/ended/);
 
@@ -186,7 +194,7 @@ for (const dialect of DIALECTS) {
       let status = 200;
       for (let i = 0; i < 100 && status === 200; i += 1) {
         ctx.clock.advance(14 * 60_000);
-        status = (await active.get('/api/v1/auth/me')).statusCode;
+        status = (await active.get('/api/v1/me')).statusCode;
       }
       const lived = ctx.clock.now().getTime() - start;
       expect(status).toBe(401);
@@ -242,7 +250,7 @@ for (const dialect of DIALECTS) {
         expect(admin.json()).toMatchObject({ stage: 'totp-enrolment-required' });
         const me = new TestBrowser(other.app);
         await me.post('/api/v1/auth/login', { email: 'cleo@example.org', password: 'another long password' });
-        expect((await me.get('/api/v1/auth/me')).json().practice).toMatchObject({ mfaRequired: false });
+        expect((await me.get('/api/v1/me')).json().practice).toMatchObject({ mfaRequired: false });
       } finally {
         await other.app.close();
         await t2.dispose();
@@ -273,7 +281,7 @@ async function signInAsAdmin(ctx: TestApp): Promise<{ browser: TestBrowser }> {
   if (login.json().stage === 'totp-enrolment-required')
     return signInAs(ctx.app, ctx.clock, ADMIN.email, ADMIN.password);
   const secret = await adminSecret(ctx);
-  const res = await browser.post('/api/v1/auth/totp', { code: await totpCode(secret, ctx.clock) });
+  const res = await browser.post('/api/v1/auth/mfa', { code: await totpCode(secret, ctx.clock) });
   if (res.statusCode !== 200) throw new Error(`totp ${res.statusCode} ${res.body}`);
   return { browser };
 }

@@ -38,9 +38,10 @@ function signedIn(auth: RequestAuth | null): SessionAuth {
 }
 
 /**
- * Sign-in routes (a contract other programs use — keep the paths and fields):
- * `POST /auth/login {email,password}` → 200 + session cookie + stage; `POST /auth/totp {code}`;
- * `POST /auth/totp/enrol` → otpauth URI + recovery codes; `POST /auth/logout` → 204; `GET /auth/me`;
+ * Sign-in routes (issue 5 contract, which other programs use — keep the paths and fields):
+ * `POST /auth/login {email,password}` → 200 + session cookie + `{user, csrfToken}` or `{mfaRequired: true,
+ * mfaEnrolment?}`; `POST /auth/mfa {code}` → `{user, csrfToken, recoveryCodes?}`; `POST /auth/mfa/enrol` → a new
+ * secret (start enrolling again); `POST /auth/logout` → 204; `GET /me`;
  * `POST /auth/set-password {token,password}` → 204 (anonymous, a one-time link's token);
  * `POST /auth/logout-everywhere` → 204 (every session of the user).
  *
@@ -57,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       config: { access: 'public', audit: 'auth.login', rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with e-mail and password',
+        summary: 'Sign in with e-mail and password ({user, csrfToken}, or {mfaRequired: true} when a code is due)',
         body: LoginRequest,
         response: {
           200: LoginResponse,
@@ -74,24 +75,23 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         request.body,
       );
       setSessionCookie(reply, token, cookie);
-      return reply.send({
-        stage: session.stage,
-        secondFactorRequired: session.stage === 'totp-required',
-        enrolmentRequired: session.stage === 'totp-enrolment-required',
-        user: presentUser(user),
-        csrfToken: csrfTokenFor(token),
-        expiresAt: session.expiresAt,
-      });
+      reply.header('Cache-Control', 'no-store');
+      const common = { csrfToken: csrfTokenFor(token), stage: session.stage, expiresAt: session.expiresAt };
+      if (session.stage === 'complete') return reply.send({ mfaRequired: false, user: presentUser(user), ...common });
+      if (session.stage === 'totp-required') return reply.send({ mfaRequired: true, ...common });
+      // Not yet enrolled: the authenticator to add comes with the answer; its first code goes to POST /auth/mfa.
+      const enrolment = await enrolTotp(request.deps, { session, user });
+      return reply.send({ mfaRequired: true, mfaEnrolment: { ...enrolment }, ...common });
     },
   );
 
   app.post(
-    '/auth/totp',
+    '/auth/mfa',
     {
-      config: { access: 'session', audit: 'auth.totp.verify', rateLimit },
+      config: { access: 'session', audit: 'auth.mfa', rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Prove the second factor (TOTP or recovery code); confirms a pending enrolment',
+        summary: 'Prove the second factor (TOTP or recovery code); the first code confirms an enrolment',
         body: TotpRequest,
         response: {
           200: TotpResponse,
@@ -107,23 +107,26 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const auth = signedIn(request.auth);
       const result = await verifyTotp(request.deps, auth, request.body);
       setSessionCookie(reply, result.token, cookie);
+      reply.header('Cache-Control', 'no-store');
       return reply.send({
+        user: presentUser(auth.user),
+        csrfToken: csrfTokenFor(result.token),
+        mfaRequired: false as const,
+        ...(result.recoveryCodes ? { recoveryCodes: [...result.recoveryCodes] } : {}),
         stage: result.session.stage,
         method: result.method,
         recoveryCodesLeft: result.recoveryCodesLeft,
-        user: presentUser(auth.user),
-        csrfToken: csrfTokenFor(result.token),
       });
     },
   );
 
   app.post(
-    '/auth/totp/enrol',
+    '/auth/mfa/enrol',
     {
-      config: { access: 'session', audit: 'auth.totp.enrol', rateLimit },
+      config: { access: 'session', audit: 'auth.mfa.enrol', rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Start enrolling an authenticator: otpauth URI and one-time recovery codes (shown once)',
+        summary: 'Start (again) enrolling an authenticator: a new secret and otpauth URI',
         response: {
           200: TotpEnrolResponse,
           401: ERROR_RESPONSES[401],
@@ -135,7 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (request, reply) => {
       const enrolment = await enrolTotp(request.deps, signedIn(request.auth));
       reply.header('Cache-Control', 'no-store');
-      return reply.send({ ...enrolment, recoveryCodes: [...enrolment.recoveryCodes] });
+      return reply.send({ ...enrolment });
     },
   );
 
@@ -196,7 +199,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   );
 
   app.get(
-    '/auth/me',
+    '/me',
     {
       config: { access: 'session', audit: 'auth.me' },
       schema: {

@@ -242,6 +242,7 @@ for (const dialect of DIALECTS) {
         'instrument',
         'revision',
         'unreviewed',
+        'withinDays',
         'open',
         'from',
         'to',

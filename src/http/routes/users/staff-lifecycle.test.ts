@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       const first = await login('cleo@example.org');
       expect(first.json().stage).toBe('totp-enrolment-required');
       const { browser: cleo } = await signInAs(ctx.app, ctx.clock, 'cleo@example.org', PASSWORD);
-      expect((await cleo.get('/api/v1/auth/me')).json().stage).toBe('complete');
+      expect((await cleo.get('/api/v1/me')).json().stage).toBe('complete');
 
       // Then the clinician creates a token for a script; the secret is shown once.
       const made = await cleo.post('/api/v1/tokens', { name: 'import script', expiresInDays: 30 });
@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
 
       // A token cannot mint tokens nor use the session routes.
       expect((await bearer(token, 'POST', '/api/v1/tokens', { name: 'child' })).statusCode).toBe(403);
-      expect((await bearer(token, 'GET', '/api/v1/auth/me')).statusCode).toBe(403);
+      expect((await bearer(token, 'GET', '/api/v1/me')).statusCode).toBe(403);
       // It is audited as its user.
       const audit = await t.db
         .selectFrom('audit_event')
@@ -233,7 +233,7 @@ for (const dialect of DIALECTS) {
       expect((await bearer(token, 'GET', '/api/v1/caseload')).statusCode).toBe(200);
       const reset = await admin.post(`/api/v1/users/${id}/reset-password`);
       expect(reset.statusCode).toBe(200);
-      expect((await fay.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await fay.get('/api/v1/me')).statusCode).toBe(401);
       expect((await login('fay@example.org')).statusCode).toBe(401);
       expect((await bearer(token, 'GET', '/api/v1/caseload')).statusCode).toBe(401);
       expect((await setPassword(tokenOf(reset.json().setPasswordUrl), 'a brand new passphrase')).statusCode).toBe(204);
@@ -310,14 +310,14 @@ for (const dialect of DIALECTS) {
       const { id, browser: ivy } = await onboard('ivy@example.org');
       const ivySecond = (await signInAs(ctx.app, ctx.clock, 'ivy@example.org', PASSWORD).catch(() => null))?.browser;
       expect((await ivy.post('/api/v1/auth/logout-everywhere')).statusCode).toBe(204);
-      expect((await ivy.get('/api/v1/auth/me')).statusCode).toBe(401);
-      if (ivySecond) expect((await ivySecond.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await ivy.get('/api/v1/me')).statusCode).toBe(401);
+      if (ivySecond) expect((await ivySecond.get('/api/v1/me')).statusCode).toBe(401);
 
       const { browser: jo, id: joId } = await onboard('jo@example.org');
       const token = (await jo.post('/api/v1/tokens', { name: 'jo script' })).json().token;
       expect((await ivy.request('DELETE', `/api/v1/users/${joId}/sessions`)).statusCode).toBe(401);
       expect((await admin.request('DELETE', `/api/v1/users/${joId}/sessions`)).statusCode).toBe(204);
-      expect((await jo.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await jo.get('/api/v1/me')).statusCode).toBe(401);
       expect((await bearer(token, 'GET', '/api/v1/caseload')).statusCode).toBe(401);
       expect(id).not.toBe(joId);
     });
@@ -337,7 +337,7 @@ for (const dialect of DIALECTS) {
       ).toBeLessThan(300);
       // Kim leaves: deactivated first, then the caseload goes to Lee.
       expect((await admin.request('PATCH', `/api/v1/users/${kimId}`, { active: false })).statusCode).toBe(200);
-      expect((await kim.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await kim.get('/api/v1/me')).statusCode).toBe(401);
       const refused = await admin.post(`/api/v1/users/${kimId}/reassign-caseload`, { toUserId: kimId });
       expect(refused.statusCode).toBe(409);
       const moved = await admin.post(`/api/v1/users/${kimId}/reassign-caseload`, { toUserId: leeId });

@@ -80,11 +80,11 @@ for (const dialect of DIALECTS) {
         roles: ['clinician'],
       });
       const leaver = (await signInAs(ctx.app, ctx.clock, 'leaver@example.org', PASSWORD)).browser;
-      const id = (await leaver.get('/api/v1/auth/me')).json().user.id as string;
+      const id = (await leaver.get('/api/v1/me')).json().user.id as string;
       const res = await admin.request('PATCH', `/api/v1/users/${id}`, { active: false });
       expect(res.statusCode).toBe(200);
       expect(res.json().active).toBe(false);
-      expect((await leaver.get('/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await leaver.get('/api/v1/me')).statusCode).toBe(401);
       const again = await ctx.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
@@ -94,7 +94,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps at least one active administrator (409) and answers 404 for an unknown user', async () => {
-      const me = (await admin.get('/api/v1/auth/me')).json().user.id as string;
+      const me = (await admin.get('/api/v1/me')).json().user.id as string;
       const res = await admin.request('PATCH', `/api/v1/users/${me}`, { roles: ['clinician'] });
       expect(res.statusCode).toBe(409);
       const unknown = await admin.request('PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { name: 'x' });

@@ -53,7 +53,7 @@ describe('registerWebApp', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json()).toEqual({ error: { code: 'not-found', message: 'No such route.' } });
     }
-    const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me' });
     expect(me.statusCode).toBe(401);
     await app.close();
   });

@@ -1,8 +1,8 @@
 /**
  * Sign-in (DESIGN 2.8): e-mail and password, then what the session asks for — the authenticator's code (or a
  * one-time recovery code), or, at the first sign-in, enrolling an authenticator: the otpauth URI and the secret to
- * add to the app, and the recovery codes, shown once, then a first code to confirm. The step comes from the server
- * (`stage` of `GET /auth/me`), so a reload resumes where the sign-in stands.
+ * add to the app, then a first code to confirm it, then the recovery codes, shown once. The step comes from the server
+ * (`stage` of `GET /me`), so a reload resumes where the sign-in stands.
  *
  * @example
  * { path: '/sign-in', element: <SignInPage /> }
@@ -11,7 +11,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-client.js';
-import { type Enrolment, enrolTotp, login, verifyTotp } from '../../api/auth-api.js';
+import { type Enrolment, enrolTotp, login, type TotpAnswer, verifyTotp } from '../../api/auth-api.js';
 import { AuthLayout } from '../../components/AuthLayout/AuthLayout.js';
 import { ME_KEY, useMe } from '../../session/session.js';
 
@@ -130,14 +130,24 @@ function PasswordStep({ state, unreachable }: { readonly state: SignInState; rea
   );
 }
 
-function CodeForm({ submitLabel, onDone }: { readonly submitLabel: string; readonly onDone?: () => void }) {
+function CodeForm({
+  submitLabel,
+  onVerified,
+}: {
+  readonly submitLabel: string;
+  /** Takes over after a good code (the enrolment shows the recovery codes first); default: go on signed in. */
+  readonly onVerified?: (answer: TotpAnswer) => void;
+}) {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState(false);
   const verify = useMutation({
     mutationFn: verifyTotp,
-    onSuccess: () => {
-      onDone?.();
+    onSuccess: (answer) => {
+      if (onVerified) {
+        onVerified(answer);
+        return;
+      }
       return queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
@@ -196,9 +206,42 @@ function SecondFactorStep() {
 }
 
 function EnrolmentStep() {
+  const queryClient = useQueryClient();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const [saved, setSaved] = useState(false);
   const start = useMutation({ mutationFn: enrolTotp, onSuccess: (e) => setEnrolment(e) });
+
+  if (recoveryCodes) {
+    return (
+      <AuthLayout title="Keep your recovery codes" wide>
+        <p className="notice notice--success" role="status">
+          The authenticator is set up.
+        </p>
+        <p>
+          Each code signs you in once if you lose your phone. Store them somewhere safe (a password manager or on
+          paper): they will not be shown again.
+        </p>
+        <ul className="recovery-codes" data-testid="recovery-codes">
+          {recoveryCodes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+        <label className="checkbox">
+          <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
+          <span>I have stored the recovery codes.</span>
+        </label>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!saved}
+          onClick={() => void queryClient.invalidateQueries({ queryKey: ME_KEY })}
+        >
+          Continue
+        </button>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout title="Set up your authenticator" wide>
@@ -237,26 +280,14 @@ function EnrolmentStep() {
           <p className="secret" data-testid="otpauth-uri">
             <a href={enrolment.otpauthUri}>{enrolment.otpauthUri}</a>
           </p>
-          <h2>2. Keep your recovery codes</h2>
-          <p>
-            Each code signs you in once if you lose your phone. Store them somewhere safe (a password manager or on
-            paper): they will not be shown again.
-          </p>
-          <ul className="recovery-codes" data-testid="recovery-codes">
-            {enrolment.recoveryCodes.map((code) => (
-              <li key={code}>{code}</li>
-            ))}
-          </ul>
-          <label className="checkbox">
-            <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
-            <span>I have stored the recovery codes.</span>
-          </label>
-          <h2 style={{ marginTop: '1.25rem' }}>3. Confirm with a code</h2>
-          {saved ? (
-            <CodeForm submitLabel="Confirm and sign in" />
-          ) : (
-            <p className="muted">Tick the box above once the recovery codes are stored.</p>
-          )}
+          <h2 style={{ marginTop: '1.25rem' }}>2. Confirm with a code</h2>
+          <CodeForm
+            submitLabel="Confirm"
+            onVerified={(answer) => {
+              if (answer.recoveryCodes && answer.recoveryCodes.length > 0) setRecoveryCodes(answer.recoveryCodes);
+              else void queryClient.invalidateQueries({ queryKey: ME_KEY });
+            }}
+          />
         </>
       )}
     </AuthLayout>
