@@ -302,6 +302,15 @@ for (const dialect of DIALECTS) {
       await t.dispose();
     });
 
+    const auditCount = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('audit_event')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     let n = 0;
     const people: Person[] = ['clinician', 'otherClinician', 'supervisor', 'otherSupervisor', 'auditor', 'admin'];
     for (const route of ROUTES) {
@@ -311,7 +320,10 @@ for (const dialect of DIALECTS) {
           it(`${route.name}: ${person} on ${client} client → ${want}`, async () => {
             n += 1;
             const [method, url, payload] = route.request(clients[client], fixtures[client], n);
+            const before = await auditCount();
             const res: LightMyRequestResponse = await browsers[person].request(method, url, payload);
+            // One audit event per request (issue 5 item 9), whatever the answer.
+            expect(await auditCount(), `audit events of ${method} ${url}`).toBe(before + 1);
             if (want === 'ok') {
               expect(route.ok, `${res.statusCode} ${res.body.slice(0, 300)}`).toContain(res.statusCode);
             } else {
