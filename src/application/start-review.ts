@@ -4,6 +4,7 @@ import type { Review } from '../domain/reviews/review.js';
 import { nextReviewDateAfter } from '../domain/reviews/review-schedule.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
+import type { Target } from '../domain/treatment-plans/target.js';
 import { getMeasure } from '../measures/registry.js';
 import type { Actor } from './actor.js';
 import { assertClientAccess } from './assert-client-access.js';
@@ -43,6 +44,13 @@ export async function startReview(deps: Deps, actor: Actor, input: z.input<typeo
     }
     const lastSigned = reviews.find((r) => r.status === 'signed') ?? null;
     const progress = await computeSignedPlanProgress(tx, plan, today);
+    const behaviors = await tx.listBehaviors(v.clientId);
+    const labels = (m: Target['measure']): string | undefined =>
+      m.kind === 'instrument'
+        ? getMeasure(m.instrumentId)?.shortName.concat(m.subscale === undefined ? '' : ` (${m.subscale})`)
+        : m.kind === 'behavior'
+          ? behaviors.find((b) => b.id === m.behaviorId)?.name
+          : undefined;
     const review: Review = {
       id: deps.ids.newId(),
       clientId: v.clientId,
@@ -53,7 +61,7 @@ export async function startReview(deps: Deps, actor: Actor, input: z.input<typeo
       reviewDate: today,
       nextReviewDate: nextReviewDateAfter(today, plan.reviewIntervalDays || practice.settings.reviewIntervalDays),
       summary: '',
-      goals: draftReview(plan, progress, lastSigned, { today, instruments: getMeasure }),
+      goals: draftReview(plan, progress, lastSigned, { today, instruments: getMeasure, labels }),
       signature: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),

@@ -83,6 +83,7 @@ function snapshotOf(
   tp: TargetProgress | undefined,
   previous: ReviewGoal | undefined,
   instruments: InstrumentLookup | undefined,
+  labels: MeasureLabels | undefined,
 ): ReviewTargetSnapshot {
   const measureKey = measureKeyOf(target.measure);
   const last =
@@ -95,7 +96,7 @@ function snapshotOf(
   return {
     targetId: target.id,
     measureKey,
-    label: labelOf(target.measure),
+    label: labels?.(target.measure) ?? labelOf(target.measure),
     fromSource: fromLast ? 'last-review' : 'baseline',
     from,
     fromDate,
@@ -108,6 +109,15 @@ function snapshotOf(
 }
 
 /**
+ * Names a target's measure for display ("PHQ-9", "Panic attacks"); undefined falls back to the instrument or
+ * behaviour id.
+ *
+ * @example
+ * const labels: MeasureLabels = (m) => (m.kind === 'instrument' ? m.instrumentId.toUpperCase() : undefined);
+ */
+export type MeasureLabels = (measure: Target['measure']) => string | undefined;
+
+/**
  * The drafted goals of a review (see the file comment).
  *
  * @example
@@ -117,7 +127,11 @@ export function draftReview(
   plan: Pick<TreatmentPlan, 'goals'>,
   progress: PlanProgress,
   lastReview: Pick<Review, 'goals'> | null,
-  context: { readonly today: CalendarDate; readonly instruments?: InstrumentLookup },
+  context: {
+    readonly today: CalendarDate;
+    readonly instruments?: InstrumentLookup;
+    readonly labels?: MeasureLabels;
+  },
 ): ReviewGoal[] {
   const open = (g: Goal) => g.status !== 'met' && g.status !== 'discontinued';
   return [...plan.goals]
@@ -139,7 +153,7 @@ export function draftReview(
         statusAtReview: goal.status,
         progress: gp?.overall ?? 'no-targets',
         targets: [...goal.targets, ...objectives.flatMap((o) => o.targets)].map((t) =>
-          snapshotOf(t, byTarget.get(t.id), previous, context.instruments),
+          snapshotOf(t, byTarget.get(t.id), previous, context.instruments, context.labels),
         ),
         objectives: objectives.map((o) => ({
           objectiveId: o.id,

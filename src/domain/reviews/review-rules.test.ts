@@ -251,6 +251,12 @@ describe('draftReview', () => {
     });
   });
 
+  it('names measures with the labels given, else by id', () => {
+    const labels = (m: Target['measure']) => (m.kind === 'behavior' ? 'Valued activities' : undefined);
+    const [g1] = draftReview({ goals }, progressOf(goals, series, today), null, { today, instruments, labels });
+    expect(g1?.targets.map((t) => t.label)).toEqual(['phq9', 'Valued activities']);
+  });
+
   it('is deterministic', () => {
     expect(draft()).toEqual(draft());
     expect(measureKeyOf({ kind: 'instrument', instrumentId: 'pcl5', subscale: 'b' })).toBe('instrument:pcl5:b');
