@@ -14,6 +14,7 @@ import { AcknowledgeAlertForm } from '../../components/AcknowledgeAlertForm/Ackn
 import { describeAlert } from '../../lib/describe-alert.js';
 import { formatDate } from '../../lib/format.js';
 import { ClientAlertsPage } from '../ClientAlertsPage/ClientAlertsPage.js';
+import { ClientLinksPage } from '../ClientLinksPage/ClientLinksPage.js';
 import { MeasuresPage } from '../MeasuresPage/MeasuresPage.js';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage.js';
 import { PlanEditorPage } from '../PlanEditorPage/PlanEditorPage.js';
@@ -76,6 +77,9 @@ export function ClientPage() {
         <NavLink to={`${base}/alerts`} className={tab}>
           Alerts
         </NavLink>
+        <NavLink to={`${base}/links`} className={tab}>
+          Links
+        </NavLink>
       </nav>
       <Routes>
         <Route index element={<ClientOverview clientId={clientId} data={data} />} />
@@ -84,6 +88,7 @@ export function ClientPage() {
         <Route path="reviews" element={<ReviewsPage clientId={clientId} />} />
         <Route path="measures" element={<MeasuresPage clientId={clientId} data={data} />} />
         <Route path="alerts" element={<ClientAlertsPage clientId={clientId} data={data} />} />
+        <Route path="links" element={<ClientLinksPage clientId={clientId} clientEmail={client.email ?? null} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>
