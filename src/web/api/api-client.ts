@@ -136,7 +136,9 @@ export async function apiRequest<T>(
       error?.issues ?? [],
       Number.isFinite(retry) && retry > 0 ? retry : null,
     );
-    if (response.status === 401 && !path.startsWith('/auth/')) {
+    // The sign-in routes and the session check (`GET /me`) answer 401 as part of signing in; anything else that
+    // answers 401 means the session ended, and the listeners send the browser to the sign-in page.
+    if (response.status === 401 && !path.startsWith('/auth/') && path !== '/me') {
       for (const listener of unauthorizedListeners) listener();
     }
     throw apiError;
