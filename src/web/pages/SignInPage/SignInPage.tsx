@@ -13,6 +13,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../../api/api-client.js';
 import { type Enrolment, enrolTotp, login, type TotpAnswer, verifyTotp } from '../../api/auth-api.js';
 import { AuthLayout } from '../../components/AuthLayout/AuthLayout.js';
+import { QrCode } from '../../components/QrCode/QrCode.js';
 import { ME_KEY, useMe } from '../../session/session.js';
 
 interface SignInState {
@@ -269,9 +270,10 @@ function EnrolmentStep() {
         <>
           <h2>1. Add Cairn to your app</h2>
           <p>
-            In the app, add an account with this setup key (or open the link on the phone that runs the app). Both are
-            shown only now.
+            In the app, scan this QR code, or add an account with the setup key below (or open the link on the phone
+            that runs the app). They are shown only now.
           </p>
+          <QrCode value={enrolment.otpauthUri} label="QR code of the setup key, to scan with your authenticator app" />
           <p className="field__label">Setup key</p>
           <p className="secret" data-testid="totp-secret">
             {enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}
