@@ -50,6 +50,10 @@ const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'export a client record: plan PDF, FHIR R4 bundle, scores CSV',
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
+  import: {
+    summary: 'import a FHIR R4 bundle of questionnaire responses into a client record',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
   backup: {
     summary: 'backup --out FILE: consistent, encrypted backup',
     load: async () => {

@@ -42,6 +42,12 @@ const ROUTES: readonly RouteCase[] = [
   { name: 'behaviors', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/behaviors`] },
   { name: 'progress', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/progress`] },
   { name: 'export', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/exports?format=csv`] },
+  {
+    name: 'import',
+    mode: 'write',
+    ok: [200],
+    request: (c) => ['POST', `/api/v1/clients/${c}/imports`, { resourceType: 'Bundle', type: 'collection', entry: [] }],
+  },
   { name: 'alerts', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/alerts`] },
   {
     name: 'goal check',

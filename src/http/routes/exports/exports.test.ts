@@ -84,3 +84,50 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`POST /clients/{clientId}/imports on ${dialect}`, () => {
+    let t: TestDatabase;
+    let ctx: TestApp;
+    let demo: DemoPractice;
+    let clinician: TestBrowser;
+
+    beforeAll(async () => {
+      t = await createTestDatabase(dialect);
+      ctx = await buildTestApp(t);
+      demo = await seedDemoPractice(ctx.deps);
+      clinician = await sessionFor(ctx, demo.users.clinician);
+    });
+    afterAll(async () => {
+      await ctx.app.close();
+      await t.dispose();
+    });
+
+    it('imports an exported Bundle sent as application/fhir+json into another client, then skips it as duplicates', async () => {
+      const exported = await clinician.get(`/api/v1/clients/${demo.clients.depression}/exports?format=fhir`);
+      const created = await clinician.post('/api/v1/clients', {
+        firstName: 'Imported',
+        lastName: 'Client',
+        dateOfBirth: '1990-01-01',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const clientId = created.json().id as string;
+      const res = await clinician.request('POST', `/api/v1/clients/${clientId}/imports`, exported.body, {
+        headers: { 'content-type': 'application/fhir+json' },
+      });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const original = await ctx.deps.store.listAdministrations(demo.clients.depression);
+      expect(res.json()).toMatchObject({ imported: original.length, duplicates: 0 });
+      const again = await clinician.post(`/api/v1/clients/${clientId}/imports`, JSON.parse(exported.body));
+      expect(again.json()).toMatchObject({ imported: 0, duplicates: original.length });
+    });
+
+    it('refuses a body over 2 MiB with 413 and a body that is no Bundle with 400', async () => {
+      const url = `/api/v1/clients/${demo.clients.depression}/imports`;
+      const big = { resourceType: 'Bundle', type: 'collection', entry: [], padding: 'x'.repeat(2 * 1024 * 1024) };
+      expect((await clinician.post(url, big)).statusCode).toBe(413);
+      const notBundle = await clinician.post(url, { resourceType: 'Patient' });
+      expect(notBundle.statusCode).toBe(400);
+    });
+  });
+}

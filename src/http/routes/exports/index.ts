@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportClientRecord } from '../../../application/export-client-record.js';
+import { importFhirBundle, MAX_IMPORT_BYTES } from '../../../application/import-fhir-bundle.js';
 import { ClientParams } from '../../../contract/clients.js';
 import { ERROR_RESPONSES } from '../../../contract/common.js';
-import { ExportQuery } from '../../../contract/exports.js';
+import { ExportQuery, ImportBody, ImportResultView } from '../../../contract/exports.js';
 import { clientInPath } from '../../plugins/client-reach.js';
 import { actorOf } from '../../route-helpers.js';
 
@@ -12,13 +13,20 @@ import { actorOf } from '../../route-helpers.js';
  * record as a file (the same use case as `cairn export`). A GET, not a POST: it changes nothing but the audit trail,
  * and a plain link can download it. The answer is the file with its content type, `Content-Disposition: attachment`
  * with an opaque file name (never the client's name or record number), `Cache-Control: no-store` and
- * `X-Content-Type-Options: nosniff`. Purpose and recipient are short free text for the audit trail: keep clinical
+ * `X-Content-Type-Options: nosniff`. `POST /clients/{clientId}/imports` takes a FHIR Bundle (`application/json` or
+ * `application/fhir+json`, at most 2 MiB) and answers what was imported, skipped and ignored. Purpose and recipient are short free text for the audit trail: keep clinical
  * details out of them, as URLs reach proxy logs.
  *
  * @example
  * await api.register(exportRoutes);
  */
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // FHIR's own media type, parsed as JSON (this plugin's scope only).
+  app.addContentTypeParser(
+    'application/fhir+json',
+    { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   app.get(
     '/clients/:clientId/exports',
     {
@@ -55,6 +63,35 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
         .send(Buffer.from(file.body));
+    },
+  );
+
+  app.post(
+    '/clients/:clientId/imports',
+    {
+      // Strict: the import is parsed whole in memory; a year of weekly measures is ~0.5 MB.
+      bodyLimit: MAX_IMPORT_BYTES,
+      config: { reach: clientInPath('write', 'import.fhir'), audit: 'import.fhir' },
+      schema: {
+        tags: ['exports'],
+        summary: 'Import a FHIR R4 Bundle of QuestionnaireResponses (scored by Cairn; duplicates skipped)',
+        params: ClientParams,
+        body: ImportBody,
+        response: {
+          200: ImportResultView,
+          400: ERROR_RESPONSES[400],
+          401: ERROR_RESPONSES[401],
+          403: ERROR_RESPONSES[403],
+          404: ERROR_RESPONSES[404],
+        },
+      },
+    },
+    async (request) => {
+      const result = await importFhirBundle(request.deps, actorOf(request), {
+        clientId: request.params.clientId,
+        bundle: request.body,
+      });
+      return { ...result, administrationIds: [...result.administrationIds], ignored: [...result.ignored] };
     },
   );
 };
