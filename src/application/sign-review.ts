@@ -60,18 +60,18 @@ export async function signReview(deps: Deps, actor: Actor, input: z.input<typeof
         `The review is at revision ${review.revision}, not ${v.revision}; read it again before signing.`,
       );
     }
+    const plan = await findSignedPlan(tx, v.clientId);
+    if (!plan || plan.id !== review.planId) {
+      throw new AppError(
+        ErrorCode.conflict,
+        'A newer plan version was signed since this review started; start the review again to draft it on that version.',
+      );
+    }
     const undecided = review.goals.findIndex((g) => g.outcome === null || g.decision === null);
     if (undecided >= 0) {
       throw new AppError(
         ErrorCode.conflict,
         `Goal ${undecided + 1} ("${review.goals[undecided]?.statement.slice(0, 80)}") needs an outcome and a decision before signing.`,
-      );
-    }
-    const plan = await findSignedPlan(tx, v.clientId);
-    if (!plan || plan.id !== review.planId) {
-      throw new AppError(
-        ErrorCode.conflict,
-        'A newer plan version was signed since this review started; start a new review of it.',
       );
     }
     const signature: Signature = {

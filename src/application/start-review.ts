@@ -22,7 +22,8 @@ const startSchema = z.strictObject({ clientId: z.string().min(1).max(100) });
  * drafted from the data by `draftReview` — per goal still worked on, the score changes since the last signed review
  * (or the baselines) with reliable-change flags, progress, objectives, interventions and lack-of-progress tasks — dated
  * today (practice time zone) with the next review the plan's interval later. `conflict` when the client has no signed
- * plan, or a draft review is already open (one at a time).
+ * plan, or a draft review of that signed version is already open (one at a time). A draft left open on a version
+ * superseded since is drafted again on the version in force (same id, next revision): it could no longer be signed.
  *
  * @example
  * const draft = await startReview(deps, clinician, { clientId });
@@ -39,7 +40,8 @@ export async function startReview(deps: Deps, actor: Actor, input: z.input<typeo
     const plan = await findSignedPlan(tx, v.clientId);
     if (!plan) throw new AppError(ErrorCode.conflict, 'The client has no signed plan to review yet.');
     const reviews = await tx.listReviews(v.clientId);
-    if (reviews.some((r) => r.status === 'draft')) {
+    const open = reviews.find((r) => r.status === 'draft') ?? null;
+    if (open && open.planId === plan.id) {
       throw new AppError(ErrorCode.conflict, 'A review of this client is already open; finish or edit that one.');
     }
     const lastSigned = reviews.find((r) => r.status === 'signed') ?? null;
@@ -52,12 +54,12 @@ export async function startReview(deps: Deps, actor: Actor, input: z.input<typeo
           ? behaviors.find((b) => b.id === m.behaviorId)?.name
           : undefined;
     const review: Review = {
-      id: deps.ids.newId(),
+      id: open?.id ?? deps.ids.newId(),
       clientId: v.clientId,
       planId: plan.id,
       planVersion: plan.version,
       status: 'draft',
-      revision: 1,
+      revision: (open?.revision ?? 0) + 1,
       reviewDate: today,
       nextReviewDate: nextReviewDateAfter(today, plan.reviewIntervalDays || practice.settings.reviewIntervalDays),
       summary: '',
@@ -66,6 +68,17 @@ export async function startReview(deps: Deps, actor: Actor, input: z.input<typeo
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
+    if (open) {
+      // The open draft reviews a version superseded since: it is drafted again on the signed version in force.
+      if (!(await tx.replaceDraftReview({ ...review, createdAt: open.createdAt }, open.revision))) {
+        throw new AppError(ErrorCode.staleRevision, 'The open review changed meanwhile; reload the reviews.');
+      }
+      await tx.appendAudit(
+        [clientAuditEvent(actor, 'review.start', v.clientId, `review:${review.id}`)],
+        now.toISOString(),
+      );
+      return { ...review, createdAt: open.createdAt };
+    }
     await tx.insertReview(review, actor.kind === 'user' ? actor.userId : 'cli').catch((error: unknown) => {
       if (error instanceof AppError && error.code === ErrorCode.duplicate) {
         throw new AppError(ErrorCode.conflict, 'A review of this client was opened meanwhile; reload the reviews.');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../../test/dialects.js';
 import { type DemoPractice, seedDemoPractice } from '../../../../test/seed-demo-practice.js';
 import { buildTestApp, sessionFor, type TestApp, type TestBrowser } from '../../../../test/test-app.js';
+import { draftRequestOf } from '../../../contract/plans.js';
 import type { Review } from '../../../domain/reviews/review.js';
 import { planContent } from '../../../domain/treatment-plans/plan-content.js';
 import type { TreatmentPlan } from '../../../domain/treatment-plans/treatment-plan.js';
@@ -202,6 +203,25 @@ for (const dialect of DIALECTS) {
       expect(withData.every((x) => x.fromSource === 'last-review')).toBe(true);
       const list = (await auditor.get(`${base()}/reviews`)).json();
       expect(list.items.map((r: Review) => r.status)).toEqual(['draft', 'signed']);
+    });
+
+    it('drafts an open review again on a plan version signed since (it could no longer be signed)', async () => {
+      // The clinician revises the plan (the review said so) and signs version 2 while a review of version 1 is open.
+      const open: Review = (await clinician.get(`${base()}/reviews`)).json().items[0];
+      const current: TreatmentPlan = (await clinician.get(`${base()}/plan`)).json();
+      const body = draftRequestOf(current as never);
+      body.goals = body.goals.map((g) => ({ ...g, status: g.status === 'revised' ? 'active' : g.status }));
+      const saved = await clinician.request('PUT', `${base()}/plan/draft`, body);
+      expect(saved.statusCode, saved.body).toBe(200);
+      const signedPlan = await clinician.post(`${base()}/plan/sign`, { revision: saved.json().revision });
+      expect(signedPlan.statusCode, signedPlan.body).toBe(200);
+      const stale = await clinician.post(`${base()}/reviews/${open.id}/sign`, { revision: open.revision });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.message).toMatch(/start the review again/);
+      const again = await clinician.post(`${base()}/reviews`, undefined);
+      expect(again.statusCode, again.body).toBe(201);
+      expect(again.json()).toMatchObject({ id: open.id, revision: open.revision + 1, planVersion: plan.version + 1 });
+      expect((await clinician.post(`${base()}/reviews`, undefined)).statusCode).toBe(409);
     });
 
     it('answers 404 for a review of another client', async () => {

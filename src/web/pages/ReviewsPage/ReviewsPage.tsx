@@ -96,6 +96,20 @@ export function ReviewsPage({ clientId }: { readonly clientId: string }) {
           )}
         </p>
       )}
+      {draft && schedule !== null && draft.planId !== schedule.planId && canWrite && (
+        <div className="notice notice--warning" role="status">
+          This review was drafted on plan version {draft.planVersion}; version {schedule.planVersion} has been signed
+          since.{' '}
+          <button
+            type="button"
+            className="button button--small"
+            disabled={start.isPending}
+            onClick={() => start.mutate()}
+          >
+            Draft it again on version {schedule.planVersion}
+          </button>
+        </div>
+      )}
       {draft ? (
         <DraftReview
           key={draft.id}
