@@ -1,7 +1,7 @@
 /**
  * One client (DESIGN 3.4): the header with the record number, diagnoses and any open risk alert (with the form to
- * record what was done), and tabs — overview (plan summary and progress charts), plan editor, plan versions (with
- * compare), measures, alerts.
+ * record what was done), and tabs — overview (plan summary and progress charts), formulation, plan editor, plan
+ * versions (with compare), measures, alerts.
  * A client outside the caller's reach is a 404 from the server and shows "not found".
  *
  * @example
@@ -15,6 +15,7 @@ import { describeAlert } from '../../lib/describe-alert.js';
 import { formatDate } from '../../lib/format.js';
 import { ClientAlertsPage } from '../ClientAlertsPage/ClientAlertsPage.js';
 import { ClientLinksPage } from '../ClientLinksPage/ClientLinksPage.js';
+import { FormulationPage } from '../FormulationPage/FormulationPage.js';
 import { MeasuresPage } from '../MeasuresPage/MeasuresPage.js';
 import { NotFoundPage } from '../NotFoundPage/NotFoundPage.js';
 import { PlanEditorPage } from '../PlanEditorPage/PlanEditorPage.js';
@@ -62,6 +63,9 @@ export function ClientPage() {
         <NavLink to={base} end className={tab}>
           Overview
         </NavLink>
+        <NavLink to={`${base}/formulation`} className={tab}>
+          Formulation
+        </NavLink>
         <NavLink to={`${base}/plan`} className={tab}>
           Plan
         </NavLink>
@@ -83,6 +87,7 @@ export function ClientPage() {
       </nav>
       <Routes>
         <Route index element={<ClientOverview clientId={clientId} data={data} />} />
+        <Route path="formulation" element={<FormulationPage clientId={clientId} data={data} />} />
         <Route path="plan" element={<PlanEditorPage clientId={clientId} data={data} />} />
         <Route path="versions" element={<PlanVersionsPage clientId={clientId} />} />
         <Route path="reviews" element={<ReviewsPage clientId={clientId} />} />
