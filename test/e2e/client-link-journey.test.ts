@@ -147,4 +147,37 @@ describe.skipIf(skipReason !== null)('client link journey at a phone viewport', 
     expect(JSON.stringify(alerts.json)).toContain('critical-item-answered');
     await context.close();
   }, 180_000);
+
+  it('endorses the plan on the phone in the client’s own words, and the plan shows the endorsement', async () => {
+    const api = await signInApi(server.url, clinician.email, clinician.password);
+    const items = (await api('GET', '/api/v1/caseload')).json.items as { client: { id: string } }[];
+    const clientId = items[0]?.client.id ?? '';
+    // The consent was recorded by the journey above; recording it again keeps this test runnable alone.
+    await api('POST', `/api/v1/clients/${clientId}/consents`, {
+      kind: 'client-links',
+      givenOn: '2026-11-20',
+      givenBy: 'client',
+    });
+    const created = await api('POST', `/api/v1/clients/${clientId}/links`, { purpose: 'endorse' });
+    expect(created.status).toBe(201);
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(String(created.json.url));
+    await page.getByRole('heading', { name: 'Goal 1' }).waitFor();
+    await page.getByLabel('This goal in your own words (optional)').first().fill('I want to enjoy my mornings again');
+    await page.getByRole('button', { name: 'I agree with these goals' }).click();
+    // Without a typed name the page asks for it and sends nothing.
+    await page.getByText('Type your name and today’s date to confirm.').waitFor();
+    await page.getByLabel('Type your name to confirm you agree with these goals').fill('Jordan');
+    await page.getByRole('button', { name: 'I agree with these goals' }).click();
+    await page.getByRole('heading', { name: /^Thank you/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'client-link-endorse-done.png'), fullPage: true });
+    await context.close();
+
+    const plan = (await api('GET', `/api/v1/clients/${clientId}/plan`)).json as {
+      goals: { endorsement: { method: string; words: string | null } | null }[];
+    };
+    expect(plan.goals[0]?.endorsement).toMatchObject({ method: 'link', words: 'I want to enjoy my mornings again' });
+  }, 180_000);
 });
