@@ -16,7 +16,20 @@ describe('loadConfig', () => {
       backup: null,
       sqliteSynchronous: 'normal',
       smtp: null,
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 12,
+      trustProxy: false,
     });
+  });
+
+  it('reads the session timeouts and the trusted proxies, and names a bad value', () => {
+    const c = loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '10', CAIRN_SESSION_MAX_HOURS: '8', CAIRN_TRUST_PROXY: 'true' });
+    expect(c).toMatchObject({ sessionIdleMinutes: 10, sessionMaxHours: 8, trustProxy: true });
+    expect(loadConfig({ CAIRN_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toBe('10.0.0.1,10.1.0.0/16');
+    expect(() => loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '0' })).toThrow(/CAIRN_SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '1000' })).toThrow(/CAIRN_SESSION_IDLE_MINUTES/);
+    expect(() => loadConfig({ CAIRN_SESSION_MAX_HOURS: '48' })).toThrow(/CAIRN_SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ CAIRN_TRUST_PROXY: 'everyone' })).toThrow(/CAIRN_TRUST_PROXY/);
   });
 
   it('reads SMTP for client links only as a pair of a valid URL and a sender address', () => {

@@ -31,6 +31,15 @@ export interface Config {
   readonly sqliteSynchronous: SqliteSynchronous;
   /** SMTP for e-mailing client links (CAIRN_SMTP_URL + CAIRN_MAIL_FROM); null when e-mail is off. */
   readonly smtp: SmtpConfig | null;
+  /** Automatic logoff (hipaa.md): minutes without a request (CAIRN_SESSION_IDLE_MINUTES, default 15). */
+  readonly sessionIdleMinutes: number;
+  /** Absolute session lifetime in hours, whatever the activity (CAIRN_SESSION_MAX_HOURS, default 12). */
+  readonly sessionMaxHours: number;
+  /**
+   * CAIRN_TRUST_PROXY: whether to take the client address and scheme from X-Forwarded-* headers (behind a reverse
+   * proxy): false (default), true (any proxy), or a comma list of the proxies' addresses/CIDRs (safer).
+   */
+  readonly trustProxy: boolean | string;
 }
 
 /** CAIRN_SMTP_URL (smtp:// or smtps://, credentials in the URL) and CAIRN_MAIL_FROM (the sender address). */
@@ -129,6 +138,40 @@ const schema = z.object({
       .refine((n) => n >= 1 && n <= 10_000, 'must be a whole number from 1 to 10000')
       .optional(),
   ),
+  CAIRN_SESSION_IDLE_MINUTES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be a whole number of minutes from 1 to 240')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 240, 'must be a whole number of minutes from 1 to 240')
+      .optional(),
+  ),
+  CAIRN_SESSION_MAX_HOURS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a whole number of hours from 1 to 24')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 24, 'must be a whole number of hours from 1 to 24')
+      .optional(),
+  ),
+  CAIRN_TRUST_PROXY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => /^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/.test(v.trim()),
+        'must be true, false, or a comma list of proxy addresses (10.0.0.1,10.0.0.0/8)',
+      )
+      .transform((v): boolean | string => {
+        const t = v.trim();
+        if (t === 'true') return true;
+        if (t === 'false') return false;
+        return t.replace(/\s+/g, '');
+      })
+      .optional(),
+  ),
   CAIRN_SMTP_URL: z.preprocess(
     blankToUndefined,
     z
@@ -179,6 +222,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     CAIRN_SQLITE_SYNCHRONOUS: env.CAIRN_SQLITE_SYNCHRONOUS,
     CAIRN_SMTP_URL: env.CAIRN_SMTP_URL,
     CAIRN_MAIL_FROM: env.CAIRN_MAIL_FROM,
+    CAIRN_SESSION_IDLE_MINUTES: env.CAIRN_SESSION_IDLE_MINUTES,
+    CAIRN_SESSION_MAX_HOURS: env.CAIRN_SESSION_MAX_HOURS,
+    CAIRN_TRUST_PROXY: env.CAIRN_TRUST_PROXY,
   };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -233,6 +279,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
       : null,
     sqliteSynchronous: v.CAIRN_SQLITE_SYNCHRONOUS ?? 'normal',
     smtp: v.CAIRN_SMTP_URL && v.CAIRN_MAIL_FROM ? { url: v.CAIRN_SMTP_URL, from: v.CAIRN_MAIL_FROM } : null,
+    sessionIdleMinutes: v.CAIRN_SESSION_IDLE_MINUTES ?? 15,
+    sessionMaxHours: v.CAIRN_SESSION_MAX_HOURS ?? 12,
+    trustProxy: v.CAIRN_TRUST_PROXY ?? false,
   };
 }
 

@@ -34,8 +34,9 @@ import { registerLinkPage } from './routes/link-page/index.js';
 import { measureRoutes } from './routes/measures/index.js';
 import { outcomeRoutes } from './routes/outcomes/index.js';
 import { planRoutes } from './routes/plans/index.js';
-import { reviewRoutes } from './routes/reviews/index.js';
 import { progressRoutes } from './routes/progress/index.js';
+import { reviewRoutes } from './routes/reviews/index.js';
+import { sessionRoutes } from './routes/sessions/index.js';
 import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
@@ -52,7 +53,8 @@ export interface AppDeps extends SignInDeps {
   /** CAIRN_PUBLIC_URL: with https, cookies are Secure and HSTS is sent; its origin is the only one allowed to POST. */
   readonly publicUrl?: string | null;
   /** Trust X-Forwarded-* from a reverse proxy (group-practice deployments). */
-  readonly trustProxy?: boolean;
+  /** Fastify's trustProxy: true, or a comma list of proxy addresses/CIDRs (CAIRN_TRUST_PROXY). */
+  readonly trustProxy?: boolean | string;
   /** Requests per address and window on the sign-in routes (default 20 per minute). */
   readonly attemptLimit?: { readonly max: number; readonly timeWindow: number };
   /** Runs the practice outcomes report off the request path (a worker thread on SQLite). */
@@ -167,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await api.register(planRoutes);
       await api.register(reviewRoutes);
+      await api.register(sessionRoutes);
       await api.register(caseloadRoutes);
       await api.register(goalRoutes);
       await api.register(measureRoutes);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_AUTH_POLICY } from '../application/auth-policy.js';
 import type { Config } from '../config/load-config.js';
 import { isAppError } from '../domain/shared/app-error.js';
 import { removeBackupLeftovers, type ScheduledBackups, scheduleBackups } from '../storage/backup/schedule-backups.js';
@@ -93,6 +94,12 @@ export async function startServer(
       ...(schedule ? { backupStatus: () => schedule.status() } : {}),
       logLevel: config.logLevel,
       publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      authPolicy: {
+        ...DEFAULT_AUTH_POLICY,
+        idleMinutes: config.sessionIdleMinutes,
+        absoluteHours: config.sessionMaxHours,
+      },
       mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
     });
     await app.listen({ port: config.port, host: config.host });
