@@ -36,7 +36,6 @@ import { outcomeRoutes } from './routes/outcomes/index.js';
 import { planRoutes } from './routes/plans/index.js';
 import { progressRoutes } from './routes/progress/index.js';
 import { reviewRoutes } from './routes/reviews/index.js';
-import { sessionRoutes } from './routes/sessions/index.js';
 import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
@@ -52,7 +51,6 @@ export interface AppDeps extends SignInDeps {
   readonly logLevel?: LogLevel;
   /** CAIRN_PUBLIC_URL: with https, cookies are Secure and HSTS is sent; its origin is the only one allowed to POST. */
   readonly publicUrl?: string | null;
-  /** Trust X-Forwarded-* from a reverse proxy (group-practice deployments). */
   /** Fastify's trustProxy: true, or a comma list of proxy addresses/CIDRs (CAIRN_TRUST_PROXY). */
   readonly trustProxy?: boolean | string;
   /** Requests per address and window on the sign-in routes (default 20 per minute). */
@@ -169,7 +167,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await api.register(planRoutes);
       await api.register(reviewRoutes);
-      await api.register(sessionRoutes);
       await api.register(caseloadRoutes);
       await api.register(goalRoutes);
       await api.register(measureRoutes);
