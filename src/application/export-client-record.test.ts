@@ -5,6 +5,9 @@ import { type DemoPractice, seedDemoPractice } from '../../test/seed-demo-practi
 import { buildTestDeps } from '../../test/test-deps.js';
 import { exportClientRecord } from './export-client-record.js';
 import type { Deps } from './ports.js';
+import { saveReviewDraft } from './save-review-draft.js';
+import { signReview } from './sign-review.js';
+import { startReview } from './start-review.js';
 
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
 
@@ -85,7 +88,6 @@ for (const dialect of DIALECTS) {
         { clientId, format: 'csv', from: '2026-11-02', to: '2026-11-01' },
         { clientId, format: 'csv', document: 'plan' },
         { clientId, format: 'csv', from: '2026-13-01' },
-        { clientId, format: 'pdf', document: 'review' },
         { clientId, format: 'pdf', document: 'audit-packet', from: '2026-10-01' },
         { clientId, format: 'fhir', document: 'progress' },
         { clientId, format: 'pdf', purpose: 'x'.repeat(201) },
@@ -95,11 +97,49 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    it('explains why a review PDF is refused: not available yet', async () => {
-      await expect(
-        exportClientRecord(deps, demo.cli, { clientId: demo.clients.depression, format: 'pdf', document: 'review' }),
-      ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/not available yet/) });
-    });
+    it.skipIf(!HAS_PDFTOTEXT)(
+      'exports a review PDF: not-found before any review, the draft marked so, then the signed review with its signature',
+      async () => {
+        const clinician = demo.as(demo.users.clinician);
+        const clientId = demo.clients.panic;
+        const input = { clientId, format: 'pdf', document: 'review' } as const;
+        await expect(exportClientRecord(deps, clinician, input)).rejects.toMatchObject({ code: 'not-found' });
+        const draft = await startReview(deps, clinician, { clientId });
+        const draftText = pdfText((await exportClientRecord(deps, clinician, input)).body);
+        expect(draftText).toContain('Treatment plan review');
+        expect(draftText).toContain('draft (not signed)');
+        const saved = await saveReviewDraft(deps, clinician, {
+          clientId,
+          reviewId: draft.id,
+          revision: draft.revision,
+          reviewDate: draft.reviewDate,
+          nextReviewDate: draft.nextReviewDate,
+          summary: 'Panic attacks down; continue exposure.',
+          goals: draft.goals.map((g) => ({
+            goalId: g.goalId,
+            outcome: 'partially-met',
+            decision: 'continue',
+            note: '',
+          })),
+        });
+        await signReview(deps, clinician, { clientId, reviewId: saved.id, revision: saved.revision });
+        const file = await exportClientRecord(deps, clinician, { ...input, reviewId: saved.id });
+        const text = pdfText(file.body);
+        for (const expected of [
+          'Panic attacks down; continue exposure.',
+          'partially met',
+          'continue',
+          `${demo.users.clinician.name}`,
+          '— signed',
+          draft.goals[0]?.statement.slice(0, 30) ?? '',
+          'Reliable change',
+        ]) {
+          expect(text).toContain(expected);
+        }
+        const [event] = await deps.store.listAuditNewestFirst({ limit: 1, clientId });
+        expect(event?.resource).toBe(`review:${saved.id}?document=review`);
+      },
+    );
 
     it.skipIf(!HAS_PDFTOTEXT)(
       'exports a progress report whose text names every target with baseline, latest, change, reliable change and status',

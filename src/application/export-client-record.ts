@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Review } from '../domain/reviews/review.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { isCalendarDate } from '../domain/shared/calendar-date.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
@@ -9,6 +10,7 @@ import { behaviorLogsToCsv } from '../exports/csv/behavior-logs-to-csv.js';
 import { clientRecordToFhirBundle } from '../exports/fhir/client-record-to-fhir-bundle.js';
 import { buildAuditPacketDocument } from '../exports/pdf/audit-packet-document.js';
 import { buildProgressReportDocument } from '../exports/pdf/progress-report-document.js';
+import { buildReviewDocument } from '../exports/pdf/review-document.js';
 import { buildTreatmentPlanDocument } from '../exports/pdf/treatment-plan-document.js';
 import type { Actor } from './actor.js';
 import { assertClientAccess } from './assert-client-access.js';
@@ -19,7 +21,7 @@ import { todayInTimeZone } from './today-in-time-zone.js';
 
 const date = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 
-/** The documents of each format; the first is the default. `review` needs the review workflow (not in yet). */
+/** The documents of each format; the first is the default. */
 const DOCUMENTS = {
   pdf: ['plan', 'progress', 'review', 'audit-packet'],
   fhir: ['bundle'],
@@ -64,15 +66,13 @@ const inputSchema = z
     purpose: freeText.optional(),
     /** To whom it goes (e.g. "Acme Health Plan"), written to the audit trail with the export. */
     recipient: freeText.optional(),
+    /** The review to print (`document: review`); default the latest review dated in the period. */
+    reviewId: z.string().min(1).max(100).optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from must not be after to', path: ['from'] })
   .refine((v) => v.document === undefined || (DOCUMENTS[v.format] as readonly string[]).includes(v.document), {
     message:
       'the document does not exist in this format (pdf: plan, progress, review, audit-packet; csv: scores, behavior-logs; fhir: bundle)',
-    path: ['document'],
-  })
-  .refine((v) => v.document !== 'review', {
-    message: 'the review document is not available yet: Cairn records no reviews yet',
     path: ['document'],
   })
   .refine((v) => v.document !== 'audit-packet' || (v.from !== undefined && v.to !== undefined), {
@@ -104,7 +104,7 @@ export interface ClientExport {
  *   `to` to today in the practice time zone; statuses are judged as of `to`), with a chart per target;
  * - `pdf` `audit-packet` (needs `from` and `to`): the plan versions in force in the period with signatures and
  *   content hashes, the scores of the period (table and charts), the audit entries naming the client in the period;
- * - `pdf` `review`: refused as invalid input until the review workflow exists;
+ * - `pdf` `review`: a periodic review (`reviewId`, else the latest dated in the period; `not-found` when none);
  * - `fhir`: an R4 collection Bundle (with Provenance for the plan's signatures);
  * - `csv` `scores` (default, one row per administration) or `behavior-logs` (one row per logged period).
  * `from`/`to` (inclusive dates) limit the scores and logs of the plan, FHIR and CSV exports. Read access (auditors
@@ -183,18 +183,27 @@ export async function exportClientRecord(
     case 'audit-packet': {
       const from = parsed.from ?? today;
       const to = parsed.to ?? today;
-      const [planVersions, auditEvents, users] = await Promise.all([
+      const [planVersions, auditEvents, users, reviews] = await Promise.all([
         plansInForce(deps, client.id, from, to),
         auditEventsOf(deps, client.id, from, to, practice.timeZone),
         deps.store.listUsers(client.practiceId),
+        deps.store.listReviews(client.id),
       ]);
+      const inPeriod = reviews
+        .filter((r) => r.reviewDate >= from && r.reviewDate <= to)
+        .sort((a, b) => a.reviewDate.localeCompare(b.reviewDate));
       const actorNames = Object.fromEntries(users.map((u) => [`user:${u.id}`, `${u.name} (${u.email})`]));
-      body = await renderPdf(buildAuditPacketDocument({ record, planVersions, auditEvents, from, to, actorNames }));
+      body = await renderPdf(
+        buildAuditPacketDocument({ record, planVersions, reviews: inPeriod, auditEvents, from, to, actorNames }),
+      );
       break;
     }
-    case 'review':
-      // Refused by the input schema; kept for an exhaustive switch.
-      throw new AppError(ErrorCode.invalidInput, 'The review document is not available yet.');
+    case 'review': {
+      const review = await reviewToPrint(deps, client.id, parsed);
+      body = await renderPdf(buildReviewDocument(record, review));
+      resource = `review:${review.id}`;
+      break;
+    }
     case 'bundle':
       body = new TextEncoder().encode(`${JSON.stringify(clientRecordToFhirBundle(record), null, 2)}\n`);
       break;
@@ -233,6 +242,30 @@ const CONTENT = {
 /** Loaded on first use: pdfmake takes ~0.3 s to load, which the server's start-up should not pay. */
 async function renderPdf(model: Parameters<typeof import('../exports/pdf/render-pdf.js').renderPdf>[0]) {
   return (await import('../exports/pdf/render-pdf.js')).renderPdf(model);
+}
+
+/** The review named by `reviewId` (of this client), else the latest dated in the period; not-found when none. */
+async function reviewToPrint(
+  deps: Deps,
+  clientId: string,
+  v: { readonly reviewId?: string | undefined; readonly from?: string | undefined; readonly to?: string | undefined },
+): Promise<Review> {
+  if (v.reviewId) {
+    const review = await deps.store.findReviewById(v.reviewId);
+    if (!review || review.clientId !== clientId) throw new AppError(ErrorCode.notFound, 'No such review.');
+    return review;
+  }
+  const latest = (await deps.store.listReviews(clientId))
+    .filter((r) => (!v.from || r.reviewDate >= v.from) && (!v.to || r.reviewDate <= v.to))
+    .sort((a, b) => a.reviewDate.localeCompare(b.reviewDate) || a.updatedAt.localeCompare(b.updatedAt))
+    .at(-1);
+  if (!latest) {
+    throw new AppError(
+      ErrorCode.notFound,
+      `No review is recorded for the client${v.from || v.to ? ' in the period' : ''}.`,
+    );
+  }
+  return latest;
 }
 
 /**

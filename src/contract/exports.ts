@@ -13,10 +13,11 @@ export const ExportQuery = z.strictObject({
     .enum(['plan', 'progress', 'review', 'audit-packet', 'bundle', 'scores', 'behavior-logs'])
     .optional()
     .describe(
-      'pdf: plan (default), progress, audit-packet (needs from and to), review (not available yet); csv: scores (default), behavior-logs; fhir: bundle',
+      'pdf: plan (default), progress, audit-packet (needs from and to), review (reviewId, else the latest in the period); csv: scores (default), behavior-logs; fhir: bundle',
     ),
   from: z.string().max(10).optional().describe('first day, YYYY-MM-DD (inclusive)'),
   to: z.string().max(10).optional().describe('last day, YYYY-MM-DD (inclusive)'),
+  reviewId: z.string().max(100).optional().describe('the review to print with document=review'),
   purpose: z.string().max(200).optional().describe('why the record leaves; written to the audit trail'),
   recipient: z.string().max(200).optional().describe('to whom it goes; written to the audit trail'),
 });

@@ -123,17 +123,15 @@ for (const dialect of DIALECTS) {
         ],
         ['--client', 'DEMO-001', '--format', 'csv', '--document', 'plan', '--out', file],
         ['--client', 'DEMO-001', '--format', 'fhir', '--document', 'progress', '--out', file],
-        ['--client', 'DEMO-001', '--format', 'pdf', '--document', 'review', '--out', file],
+        ['--client', 'DEMO-001', '--format', 'pdf', '--review', 'r1', '--out', file],
         ['--client', 'DEMO-001', '--format', 'pdf', '--out', path.join(dir, 'missing', 'x.pdf')],
       ]) {
         const r = await run(args);
         expect(r.status).toBe('threw');
         expect(r.status === 'threw' && r.error.name).toBe('UsageError');
       }
-      const late = await run(['--client', 'DEMO-001', '--format', 'pdf', '--document', 'review']);
-      expect(late.status === 'threw' && late.error.message).toBe(
-        '--document review is not available yet: Cairn records no reviews yet',
-      );
+      const noReview = await run(['--client', 'DEMO-001', '--format', 'pdf', '--document', 'review', '--out', file]);
+      expect(noReview.status === 'threw' && noReview.error.message).toBe('No review is recorded for the client.');
       const tooLong = await run([
         '--client',
         'DEMO-001',
@@ -157,7 +155,7 @@ for (const dialect of DIALECTS) {
 }
 
 describe('cairn export through runCli', () => {
-  it('answers the review document (not available yet) with one line on stderr and exit 2', async () => {
+  it('answers an unknown document with one line on stderr and exit 2', async () => {
     const err: string[] = [];
     const out: string[] = [];
     const io: CliIo = {
@@ -169,11 +167,12 @@ describe('cairn export through runCli', () => {
       today: () => '2026-11-26',
       env: {},
     };
-    const status = await runCli(['export', '--client', 'DEMO-001', '--format', 'pdf', '--document', 'review'], io);
+    // Refused before any database is opened.
+    const status = await runCli(['export', '--client', 'DEMO-001', '--format', 'pdf', '--document', 'letter'], io);
     expect([status, out, err]).toEqual([
       2,
       [],
-      ['cairn export: --document review is not available yet: Cairn records no reviews yet'],
+      ['cairn export: --document for --format pdf must be plan, progress, review, audit-packet'],
     ]);
   });
 });

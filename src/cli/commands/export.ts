@@ -6,7 +6,7 @@ import { type CliIo, UsageError } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { parseOptions } from '../parse-options.js';
 
-export const EXPORT_HELP = `Usage: cairn export --client ID --format pdf|fhir|csv [--document DOC] [--from D --to D]
+export const EXPORT_HELP = `Usage: cairn export --client ID --format pdf|fhir|csv [--document DOC] [--review ID] [--from D --to D]
                     [--purpose TEXT] [--recipient TEXT] [--out FILE]
 
 Exports one client's record. --client takes the client's id or record number (e.g. DEMO-001).
@@ -15,7 +15,7 @@ Exports one client's record. --client takes the client's id or record number (e.
            plan's start, --to to today; statuses are judged as of --to)
          --document audit-packet --from D --to D: plan versions with signatures and content hashes, scores,
            audit entries naming the client in the period
-         --document review: not available yet (Cairn records no reviews yet)
+         --document review [--review ID]: a periodic review (default the latest dated in --from/--to)
   fhir   a FHIR R4 collection Bundle: Patient, Conditions, CarePlan, Goals, QuestionnaireResponses, Observations,
          Provenance for the plan's signatures
   csv    --document scores (default): one row per administration; --document behavior-logs: one row per logged period
@@ -68,6 +68,7 @@ export async function exportCommand(
       from: { type: 'string' },
       to: { type: 'string' },
       purpose: { type: 'string' },
+      review: { type: 'string' },
       recipient: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -90,13 +91,12 @@ export async function exportCommand(
     if (!known.includes(document)) {
       throw new UsageError(`--document for --format ${format} must be ${known.join(', ')}`);
     }
-    if (document === 'review') {
-      throw new UsageError('--document review is not available yet: Cairn records no reviews yet');
-    }
     if (document === 'audit-packet' && (values.from === undefined || values.to === undefined)) {
       throw new UsageError('--document audit-packet needs --from D and --to D');
     }
   }
+  if (values.review !== undefined && document !== 'review')
+    throw new UsageError('--review ID goes with --document review');
   const out = values.out === undefined ? null : path.resolve(values.out);
   if (out !== null) {
     if (values.out === '' || (fs.existsSync(out) && fs.statSync(out).isDirectory())) {
@@ -116,6 +116,7 @@ export async function exportCommand(
       format,
       ...(document !== undefined ? { document: document as ExportClientRecordInput['document'] } : {}),
       ...(values.purpose !== undefined ? { purpose: values.purpose } : {}),
+      ...(values.review !== undefined ? { reviewId: values.review } : {}),
       ...(values.recipient !== undefined ? { recipient: values.recipient } : {}),
       ...(values.from !== undefined ? { from: values.from } : {}),
       ...(values.to !== undefined ? { to: values.to } : {}),

@@ -1,8 +1,10 @@
+import type { Review } from '../../domain/reviews/review.js';
 import type { CalendarDate } from '../../domain/shared/calendar-date.js';
 import type { Signature, TreatmentPlan } from '../../domain/treatment-plans/treatment-plan.js';
 import { getMeasure } from '../../measures/registry.js';
 import type { ClientRecord } from '../client-record.js';
 import type { ChartBlock, DocumentBlock, DocumentModel } from './document-model.js';
+import { signatureLine } from './review-document.js';
 
 /**
  * One audit-trail entry as the packet prints it.
@@ -31,6 +33,8 @@ export interface AuditPacketEvent {
 export interface AuditPacketInput {
   readonly record: ClientRecord;
   readonly planVersions: readonly TreatmentPlan[];
+  /** The reviews dated in the period, oldest first. */
+  readonly reviews?: readonly Review[];
   readonly auditEvents: readonly AuditPacketEvent[];
   readonly from: CalendarDate;
   readonly to: CalendarDate;
@@ -105,7 +109,7 @@ function scoreCharts(record: ClientRecord, from: CalendarDate, to: CalendarDate)
 
 /**
  * The audit packet (DESIGN 2.7) of one client for a period: every plan version in force during it with its
- * signatures (names, credentials, times) and content hash; reviews (none recorded until the review workflow exists);
+ * signatures (names, credentials, times) and content hash; the reviews dated in the period with their signatures;
  * the scores of the period as a table and a chart per instrument; the audit entries naming the client in the period.
  * Pages are numbered ("page 2 of 5") by the renderer.
  *
@@ -135,7 +139,23 @@ export function buildAuditPacketDocument(input: AuditPacketInput): DocumentModel
       ? input.planVersions.flatMap(versionBlocks)
       : [{ kind: 'paragraph', text: 'No signed plan version was in force during the period.' } as const]),
     { kind: 'heading', level: 1, text: 'Reviews' },
-    { kind: 'paragraph', text: 'No review is recorded for the period.' },
+    ...((input.reviews ?? []).length > 0
+      ? (input.reviews ?? []).flatMap((r): DocumentBlock[] => [
+          { kind: 'heading', level: 2, text: `Review of ${r.reviewDate} (plan version ${r.planVersion}, ${r.status})` },
+          {
+            kind: 'fields',
+            rows: [
+              ['Signature', signatureLine(r.signature)],
+              ['Next review date', r.nextReviewDate],
+              ['Summary', r.summary.trim() === '' ? '—' : r.summary],
+              ...r.goals.map((g): readonly [string, string] => [
+                g.statement.length > 60 ? `${g.statement.slice(0, 57)}…` : g.statement,
+                `progress ${g.progress.replace(/-/g, ' ')}; outcome ${g.outcome ?? 'not decided'}; decision ${g.decision ?? 'not decided'}`,
+              ]),
+            ],
+          },
+        ])
+      : [{ kind: 'paragraph', text: 'No review is recorded for the period.' } as const]),
     { kind: 'heading', level: 1, text: 'Scores' },
     administrations.length > 0
       ? {

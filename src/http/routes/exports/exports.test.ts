@@ -65,12 +65,11 @@ for (const dialect of DIALECTS) {
         expect(pdfText(packet.rawPayload)).toMatch(/Audit packet .*Content hash \(SHA-256\) [0-9a-f]{64}/);
     });
 
-    it('answers 400 with a reason for bad input (review not available yet, audit packet without a period, bad format)', async () => {
+    it('answers 400 with a reason for bad input (audit packet without a period, bad format), 404 for no review', async () => {
       const clientId = demo.clients.depression;
       const review = await clinician.get(url(clientId, 'format=pdf&document=review'));
-      expect(review.statusCode).toBe(400);
-      expect(review.json().error.code).toBe('invalid-input');
-      expect(review.body).toMatch(/not available yet/);
+      expect(review.statusCode).toBe(404);
+      expect(review.body).toMatch(/No review is recorded/);
       expect((await clinician.get(url(clientId, 'format=pdf&document=audit-packet'))).statusCode).toBe(400);
       expect((await clinician.get(url(clientId, 'format=docx'))).statusCode).toBe(400);
       expect((await clinician.get(url(clientId, 'format=csv&from=2026-11-02&to=2026-11-01'))).statusCode).toBe(400);

@@ -54,6 +54,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(q.document !== undefined ? { document: q.document } : {}),
         ...(q.from !== undefined ? { from: q.from } : {}),
         ...(q.to !== undefined ? { to: q.to } : {}),
+        ...(q.reviewId !== undefined ? { reviewId: q.reviewId } : {}),
         ...(q.purpose !== undefined ? { purpose: q.purpose } : {}),
         ...(q.recipient !== undefined ? { recipient: q.recipient } : {}),
       });
