@@ -63,6 +63,10 @@ export const appRoutes: RouteObject[] = [
             lazy: () => import('./pages/GoalCheckPage/GoalCheckPage.js').then((m) => ({ Component: m.GoalCheckPage })),
           },
           {
+            path: 'outcomes',
+            lazy: () => import('./pages/OutcomesPage/OutcomesPage.js').then((m) => ({ Component: m.OutcomesPage })),
+          },
+          {
             path: 'audit',
             lazy: () => import('./pages/AuditPage/AuditPage.js').then((m) => ({ Component: m.AuditPage })),
           },

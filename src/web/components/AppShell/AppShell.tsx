@@ -24,6 +24,7 @@ const NAV: readonly NavItem[] = [
   { to: '/caseload', label: 'Caseload', roles: ['clinician', 'supervisor', 'auditor'] },
   { to: '/alerts', label: 'Alerts', roles: ['clinician', 'supervisor'] },
   { to: '/reviews/due', label: 'Reviews due', roles: ['clinician', 'supervisor', 'auditor'] },
+  { to: '/outcomes', label: 'Practice outcomes', roles: ['clinician', 'supervisor', 'auditor'] },
   { to: '/goal-check', label: 'Goal check', roles: ['clinician', 'supervisor', 'admin', 'auditor'] },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'auditor'] },
   { to: '/break-glass', label: 'Emergency access', roles: ['clinician', 'supervisor'] },
