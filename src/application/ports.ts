@@ -9,6 +9,9 @@ import type { Alert } from '../domain/alerts/alert.js';
 import type { AlertAcknowledgement } from '../domain/alerts/close-alert.js';
 import type { Formulation } from '../domain/formulation/formulation.js';
 import type { Review } from '../domain/reviews/review.js';
+import type { NoteAddendum, ProgressNote } from '../domain/sessions/progress-note.js';
+import type { PsychotherapyNote } from '../domain/sessions/psychotherapy-note.js';
+import type { SessionRecord } from '../domain/sessions/session-record.js';
 import type { GoalStatus } from '../domain/treatment-plans/goal.js';
 import type { Endorsement } from '../domain/treatment-plans/goal.js';
 import type {
@@ -412,6 +415,27 @@ export interface Store {
   readonly setGoalStatus: (goalId: string, status: GoalStatus) => Promise<void>;
   /** Active clients in the scope with a signed current plan, with what their review due date is computed from. */
   readonly listReviewSchedule: (query: ReviewScheduleQuery) => Promise<readonly ReviewScheduleEntry[]>;
+  // Sessions and progress notes (DESIGN 2.9, issue 11).
+  readonly insertSessionRecord: (session: SessionRecord, createdBy: string) => Promise<void>;
+  readonly findSessionRecord: (sessionId: string) => Promise<SessionRecord | null>;
+  /** A client's sessions, newest first. */
+  readonly listSessionRecords: (clientId: string) => Promise<readonly SessionRecord[]>;
+  /** Replaces a session still at `expectedRevision`; false when it is not. */
+  readonly replaceSessionRecord: (session: SessionRecord, expectedRevision: number) => Promise<boolean>;
+  /** Opens a session's note (one per session; a second is `duplicate`). */
+  readonly insertProgressNote: (note: ProgressNote, createdBy: string) => Promise<void>;
+  /** A session's note with its addenda, or null. */
+  readonly findProgressNote: (sessionId: string) => Promise<ProgressNote | null>;
+  readonly listProgressNotes: (clientId: string) => Promise<readonly ProgressNote[]>;
+  /** Replaces a draft note still at `expectedRevision`; false when it is stale or signed. */
+  readonly replaceDraftNote: (note: ProgressNote, expectedRevision: number) => Promise<boolean>;
+  /** Signs a draft note still at `expectedRevision` (with its final content); false when it is not. */
+  readonly signDraftNote: (note: ProgressNote, expectedRevision: number) => Promise<boolean>;
+  readonly insertNoteAddendum: (addendum: NoteAddendum, clientId: string) => Promise<void>;
+  // Psychotherapy notes: a separate store, read only by author (45 CFR 164.501).
+  readonly insertPsychotherapyNote: (note: PsychotherapyNote) => Promise<void>;
+  /** The author's own notes about the client, newest first; nobody else's are reachable through the port. */
+  readonly listPsychotherapyNotes: (clientId: string, authorId: string) => Promise<readonly PsychotherapyNote[]>;
   /** Runs `work` in one transaction; the store passed in is bound to it. Rolls back when `work` throws. */
   readonly transaction: <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 }

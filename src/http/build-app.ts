@@ -36,6 +36,7 @@ import { outcomeRoutes } from './routes/outcomes/index.js';
 import { planRoutes } from './routes/plans/index.js';
 import { progressRoutes } from './routes/progress/index.js';
 import { reviewRoutes } from './routes/reviews/index.js';
+import { sessionRoutes } from './routes/sessions/index.js';
 import { settingsRoutes } from './routes/settings/index.js';
 import { setupRoutes } from './routes/setup/index.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await api.register(planRoutes);
       await api.register(reviewRoutes);
+      await api.register(sessionRoutes);
       await api.register(caseloadRoutes);
       await api.register(goalRoutes);
       await api.register(measureRoutes);

@@ -74,6 +74,7 @@ import {
   touchApiToken,
 } from './repositories/credential-repository.js';
 import { updateFormulation } from './repositories/formulation-repository.js';
+import { insertPsychotherapyNote, listPsychotherapyNotes } from './repositories/psychotherapy-note-repository.js';
 import {
   findReviewById,
   insertReview,
@@ -83,6 +84,18 @@ import {
   setGoalStatus,
   signDraftReview,
 } from './repositories/review-repository.js';
+import {
+  findProgressNote,
+  findSessionRecord,
+  insertNoteAddendum,
+  insertProgressNote,
+  insertSessionRecord,
+  listProgressNotes,
+  listSessionRecords,
+  replaceDraftNote,
+  replaceSessionRecord,
+  signDraftNote,
+} from './repositories/session-repository.js';
 import {
   insertAdministrations,
   insertBehaviorLogs,
@@ -277,6 +290,18 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     signDraftReview: t(signDraftReview),
     setGoalStatus: t(setGoalStatus),
     listReviewSchedule: t(listReviewSchedule),
+    insertSessionRecord: t(insertSessionRecord),
+    findSessionRecord: t(findSessionRecord),
+    listSessionRecords: t(listSessionRecords),
+    replaceSessionRecord: t(replaceSessionRecord),
+    insertProgressNote: t(insertProgressNote),
+    findProgressNote: t(findProgressNote),
+    listProgressNotes: t(listProgressNotes),
+    replaceDraftNote: t(replaceDraftNote),
+    signDraftNote: t(signDraftNote),
+    insertNoteAddendum: t(insertNoteAddendum),
+    insertPsychotherapyNote: t(insertPsychotherapyNote),
+    listPsychotherapyNotes: t(listPsychotherapyNotes),
     insertClientConsent: t(insertClientConsent),
     listClientConsents: t(listClientConsents),
     insertClientLink: t(insertClientLink),

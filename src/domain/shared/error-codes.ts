@@ -53,5 +53,7 @@ export const ErrorCode = {
   linkUnavailable: 'link-unavailable',
   /** A link cannot be e-mailed: SMTP is not configured, the client has no e-mail address, or sending failed. */
   emailUnavailable: 'email-unavailable',
+  /** A progress note cannot be signed yet: a required part is missing (the findings are listed, e.g. the risk section). */
+  noteIncomplete: 'note-incomplete',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

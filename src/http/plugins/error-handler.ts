@@ -34,6 +34,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'consent-required': 409,
   'link-unavailable': 404,
   'email-unavailable': 409,
+  'note-incomplete': 409,
 };
 
 /**

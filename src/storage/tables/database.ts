@@ -410,6 +410,68 @@ export interface ReviewTable {
   updated_at: string;
 }
 
+/** A session with a client (DESIGN 2.9): date and times in the practice time zone; `billing_codes` is JSON text. */
+export interface EncounterTable {
+  id: string;
+  client_id: string;
+  clinician_id: string;
+  session_date: string;
+  start_time: string;
+  end_time: string;
+  service_type: string;
+  modality: string;
+  attendance: string;
+  billing_codes: string;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A session's progress note: sections, goals addressed, interventions, administration ids, risk, signature as JSON. */
+export interface ProgressNoteTable {
+  id: string;
+  encounter_id: string;
+  client_id: string;
+  plan_id: string | null;
+  format: string;
+  status: string;
+  revision: number;
+  sections: string;
+  goals_addressed: string;
+  interventions: string;
+  administration_ids: string;
+  homework: string;
+  risk: string | null;
+  signed_by: string | null;
+  signed_at: string | null;
+  signature: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Words added to a signed progress note, with author and time. */
+export interface NoteAddendumTable {
+  id: string;
+  note_id: string;
+  client_id: string;
+  text: string;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+}
+
+/** A psychotherapy (process) note: author-only, never exported (45 CFR 164.501). */
+export interface PsychotherapyNoteTable {
+  id: string;
+  client_id: string;
+  encounter_id: string | null;
+  author_id: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   practice: PracticeTable;
   app_user: AppUserTable;
@@ -439,6 +501,10 @@ export interface Database {
   password_link: PasswordLinkTable;
   api_token: ApiTokenTable;
   review: ReviewTable;
+  encounter: EncounterTable;
+  progress_note: ProgressNoteTable;
+  note_addendum: NoteAddendumTable;
+  psychotherapy_note: PsychotherapyNoteTable;
   client_consent: ClientConsentTable;
   client_link: ClientLinkTable;
   client_link_answer: ClientLinkAnswerTable;
