@@ -79,6 +79,10 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
         await page.getByRole('button', { name: 'Set up the authenticator' }).click();
         const uri = (await page.getByTestId('otpauth-uri').textContent()) ?? '';
         expect(uri).toMatch(/^otpauth:\/\/totp\//);
+        // The QR code of the same link is drawn in the page (a data: image, no request).
+        const qr = page.getByAltText(/QR code of the setup key/);
+        await qr.waitFor();
+        expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
         const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
         await page.getByLabel(/6-digit code/).fill(await generate({ secret }));
         await page.getByRole('button', { name: 'Confirm' }).click();
@@ -178,6 +182,49 @@ describe.skipIf(skipReason !== null)('browser journeys', () => {
           await banner.waitFor({ state: 'detached' });
           await page.getByRole('link', { name: 'Alerts', exact: true }).last().click();
           await page.getByText('Same-day risk assessment: low risk', { exact: false }).waitFor();
+          expect(errors).toEqual([]);
+        } finally {
+          await page.context().close();
+        }
+      },
+      JOURNEY_TIMEOUT,
+    );
+
+    it(
+      'writes a formulation from a pick-list, sees each draft sentence with its source, saves, and opens the practice outcomes',
+      async () => {
+        const { page, errors } = await openPage(browser);
+        try {
+          await signIn(page);
+          await page.getByRole('link', { name: /Avery/ }).first().click();
+          await page.getByRole('link', { name: 'Formulation', exact: true }).click();
+          const state = page.getByTestId('formulation-save-state');
+          await state.waitFor();
+          const depression = page.getByRole('checkbox', { name: 'Depression' });
+          if (!(await depression.isChecked())) await depression.check();
+          const list = page.getByRole('region', { name: 'Common maintaining factors: Depression' });
+          const pick = list.getByRole('button', { name: /^Add “/ }).first();
+          if ((await pick.count()) > 0) await pick.click();
+          await page.getByRole('button', { name: 'Add value' }).click();
+          await page.keyboard.type('Being there for their children');
+          await expect.poll(() => state.textContent()).toBe('Unsaved changes');
+          const sentence = page.getByRole('button', {
+            name: /Things that matter to them include being there for their children/,
+          });
+          await sentence.focus();
+          await expect.poll(() => page.locator('.formulation-element.is-highlighted').count()).toBe(1);
+          const noteId = (await sentence.getAttribute('aria-describedby')) ?? '';
+          expect(await page.locator(`[id="${noteId}"]`).textContent()).toContain(
+            'value “Being there for their children”',
+          );
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'formulation.png'), fullPage: true });
+          await page.getByRole('button', { name: 'Save formulation' }).click();
+          await expect.poll(() => state.textContent()).toBe('All changes saved');
+
+          await page.getByRole('link', { name: 'Practice outcomes' }).click();
+          await page.getByRole('heading', { name: 'Practice outcomes', level: 1 }).waitFor();
+          await page.locator('table[aria-label="Practice outcomes"], [data-testid="outcomes-empty"]').first().waitFor();
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'outcomes.png'), fullPage: true });
           expect(errors).toEqual([]);
         } finally {
           await page.context().close();

@@ -119,7 +119,7 @@ describe('FormulationPage', () => {
     fireEvent.change(field, { target: { value: 'Supermarkets and busy streets' } });
     expect(saveState()).toBe('Unsaved changes');
 
-    const sentences = screen.getAllByTestId('narrative-sentence').map((s) => s.textContent);
+    const sentences = screen.getAllByTestId('narrative-sentence').map((s) => s.firstChild?.textContent);
     expect(sentences).toContain('Sam describes low mood.');
     expect(sentences).toContain('They avoid supermarkets and busy streets.');
 

@@ -266,6 +266,11 @@ function FormulationEditor({
   );
 }
 
+/** An element's text without the quotation marks around it (the note adds its own). */
+function unquoted(text: string): string {
+  return text.trim().replace(/^["“'‘]+|["”'’]+$/g, '');
+}
+
 function elementFieldId(baseId: string, key: string): string {
   return `${baseId}-element-${key}`;
 }
@@ -500,10 +505,10 @@ function Narrative({
                   }}
                 >
                   {sentence.text}
-                </button>
-                <sup className="narrative__mark" aria-hidden="true">
-                  {n}
-                </sup>{' '}
+                  <sup className="narrative__mark" aria-hidden="true">
+                    {n}
+                  </sup>
+                </button>{' '}
               </Fragment>
             ))}
           </p>
@@ -517,7 +522,7 @@ function Narrative({
             {sentence.elementIds
               .map((key) => byKey.get(key))
               .filter((e): e is ElementEdit => e !== undefined)
-              .map((e) => `${KIND_LABELS[e.kind].one.toLowerCase()} “${e.text.trim()}”`)
+              .map((e) => `${KIND_LABELS[e.kind].one.toLowerCase()} “${unquoted(e.text)}”`)
               .join('; ')}
             .
           </li>
