@@ -92,7 +92,7 @@ async function ensureUser(
 }
 
 async function storeCase(
-  deps: Pick<Deps, 'digest'>,
+  deps: Pick<Deps, 'digest' | 'ids'>,
   tx: Store,
   c: DemoCase,
   clinicianId: string,
@@ -104,6 +104,21 @@ async function storeCase(
   await tx.insertDiagnosis(c.client.id, c.diagnosis, now);
   await tx.updateFormulation(c.formulation, createdBy, now);
   for (const b of c.behaviors) await tx.insertBehavior(b, now);
+  // Every demo client has both consents of issue 12: to treatment and to be contacted (links, e-mail).
+  for (const kind of ['treatment', 'contact'] as const) {
+    await tx.insertClientConsent({
+      id: deps.ids.newId(),
+      clientId: c.client.id,
+      kind,
+      method: 'written',
+      textVersion: 'demo-1',
+      givenOn: c.plan.establishedDate,
+      givenBy: 'client',
+      recordedBy: createdBy,
+      recordedAt: now,
+      withdrawnAt: null,
+    });
+  }
   // A signed demo plan carries the content hash a signature always records (DESIGN 2.2).
   const plan = c.plan.status === 'draft' ? c.plan : { ...c.plan, contentHash: planContentHash(deps, c.plan) };
   await tx.insertPlan(plan, createdBy, now);

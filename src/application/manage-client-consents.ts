@@ -13,19 +13,25 @@ import { todayInTimeZone } from './today-in-time-zone.js';
 
 const recordSchema = z.strictObject({
   clientId: z.string().min(1).max(100),
-  kind: z.literal('client-links'),
-  givenOn: z.string().refine(isCalendarDate, 'must be a date (YYYY-MM-DD)'),
-  givenBy: z.enum(['client', 'guardian']),
+  kind: z.enum(['treatment', 'contact']),
+  method: z.enum(['verbal', 'written', 'electronic']),
+  /** Default: today in the practice time zone. */
+  givenOn: z.string().refine(isCalendarDate, 'must be a date (YYYY-MM-DD)').optional(),
+  /** Default: the client. */
+  givenBy: z.enum(['client', 'guardian']).optional(),
+  textVersion: z.string().trim().min(1).max(100).optional(),
 });
 
 export type RecordClientConsentInput = z.input<typeof recordSchema>;
 
 /**
- * Records a client's consent to be contacted through client links and their e-mail (issue 7), with the date it was
- * given and who gave it (the client, or for a minor the guardian). The date may not be in the future.
+ * Records a client's consent (issue 12 contract: `POST /clients/{id}/consents {kind, method}`): to treatment, or to
+ * be contacted — client links and their e-mail (issue 7) need a `contact` consent. With how it was given, the date
+ * (default today; never in the future), who gave it (the client, or for a minor the guardian) and the version of
+ * the consent text when there is one.
  *
  * @example
- * await recordClientConsent(deps, clinician, { clientId, kind: 'client-links', givenOn: '2026-11-20', givenBy: 'client' });
+ * await recordClientConsent(deps, clinician, { clientId, kind: 'contact', method: 'verbal' });
  */
 export async function recordClientConsent(
   deps: Deps,
@@ -37,7 +43,9 @@ export async function recordClientConsent(
   const practice = await deps.store.findPractice();
   if (!practice) throw new Error('a client exists without a practice');
   const now = deps.clock.now();
-  if (v.givenOn > todayInTimeZone(now, practice.timeZone)) {
+  const today = todayInTimeZone(now, practice.timeZone);
+  const givenOn = v.givenOn ?? today;
+  if (givenOn > today) {
     throw new AppError(ErrorCode.invalidInput, 'givenOn: must not be in the future', {
       issues: [issue('invalid-field', 'error', 'givenOn: must not be in the future', { path: ['givenOn'] })],
     });
@@ -46,8 +54,10 @@ export async function recordClientConsent(
     id: deps.ids.newId(),
     clientId: access.clientId,
     kind: v.kind,
-    givenOn: v.givenOn,
-    givenBy: v.givenBy,
+    method: v.method,
+    textVersion: v.textVersion ?? null,
+    givenOn,
+    givenBy: v.givenBy ?? 'client',
     recordedBy: actorLabel(actor),
     recordedAt: now.toISOString(),
     withdrawnAt: null,
@@ -66,7 +76,7 @@ export async function recordClientConsent(
  * The client's recorded consents, newest first.
  *
  * @example
- * const consents = await listClientConsents(deps, clinician, { clientId }); // [{ kind: 'client-links', givenOn: … }]
+ * const consents = await listClientConsents(deps, clinician, { clientId }); // [{ kind: 'contact', givenOn: … }]
  */
 export async function listClientConsents(
   deps: Deps,
@@ -83,12 +93,13 @@ export async function listClientConsents(
 }
 
 /**
- * The client's current consent to client links (the newest not withdrawn), or null.
+ * The client's current consent to be contacted (the newest `contact` consent not withdrawn), or null: without it no
+ * link is created or e-mailed.
  *
  * @example
  * const consent = await findClientLinkConsent(deps.store, clientId); // null: no link may be sent
  */
 export async function findClientLinkConsent(store: Store, clientId: string): Promise<ClientConsent | null> {
   const consents = await store.listClientConsents(clientId);
-  return consents.find((c) => c.kind === 'client-links' && c.withdrawnAt === null) ?? null;
+  return consents.find((c) => c.kind === 'contact' && c.withdrawnAt === null) ?? null;
 }

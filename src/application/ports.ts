@@ -650,10 +650,19 @@ export const ClientLinkPurpose = { measures: 'measures', log: 'log', endorse: 'e
 export type ClientLinkPurpose = (typeof ClientLinkPurpose)[keyof typeof ClientLinkPurpose];
 
 /** A client's recorded consent to be contacted through client links and their e-mail (issue 7). */
+/** Issue 12's consent kinds and methods (`POST /clients/{id}/consents`). */
+export type ConsentKind = 'treatment' | 'contact';
+export type ConsentMethod = 'verbal' | 'written' | 'electronic';
+
 export interface ClientConsent {
   readonly id: string;
   readonly clientId: string;
-  readonly kind: 'client-links';
+  /** Consent to treatment, or to be contacted (client links and their e-mail need `contact`). */
+  readonly kind: ConsentKind;
+  /** How it was given; null for consents recorded before it was asked. */
+  readonly method: ConsentMethod | null;
+  /** The version of the consent text agreed to, when there is one. */
+  readonly textVersion: string | null;
   /** The date consent was given (YYYY-MM-DD). */
   readonly givenOn: string;
   /** The client, or for a minor the guardian. */

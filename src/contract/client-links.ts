@@ -45,15 +45,20 @@ export type ClientLinkView = z.infer<typeof ClientLinkView>;
 
 export const ClientLinkParams = z.strictObject({ clientId: Id, linkId: Id });
 
+/** `POST /clients/{id}/consents` (issue 12 contract): `{kind, method}` plus the optional details. */
 export const RecordConsentRequest = z.strictObject({
-  kind: z.literal('client-links'),
-  givenOn: z.string().describe('YYYY-MM-DD'),
-  givenBy: z.enum(['client', 'guardian']),
+  kind: z.enum(['treatment', 'contact']).describe('contact covers client links and their e-mail.'),
+  method: z.enum(['verbal', 'written', 'electronic']),
+  givenOn: z.string().max(10).optional().describe('YYYY-MM-DD; default today.'),
+  givenBy: z.enum(['client', 'guardian']).optional().describe('Default client; a guardian for a minor.'),
+  textVersion: z.string().max(100).optional().describe('The version of the consent text agreed to.'),
 });
 
 export const ConsentView = z.object({
   id: Id,
-  kind: z.literal('client-links'),
+  kind: z.enum(['treatment', 'contact']),
+  method: z.enum(['verbal', 'written', 'electronic']).nullable(),
+  textVersion: z.string().nullable(),
   givenOn: z.string(),
   givenBy: z.enum(['client', 'guardian']),
   recordedBy: z.string(),

@@ -75,7 +75,8 @@ describe.skipIf(skipReason !== null)('client link journey at a phone viewport', 
     const items = caseload.json.items as { client: { id: string } }[];
     const clientId = items[0]?.client.id ?? '';
     const consent = await api('POST', `/api/v1/clients/${clientId}/consents`, {
-      kind: 'client-links',
+      kind: 'contact',
+      method: 'verbal',
       givenOn: '2026-11-20',
       givenBy: 'client',
     });
@@ -154,7 +155,8 @@ describe.skipIf(skipReason !== null)('client link journey at a phone viewport', 
     const clientId = items[0]?.client.id ?? '';
     // The consent was recorded by the journey above; recording it again keeps this test runnable alone.
     await api('POST', `/api/v1/clients/${clientId}/consents`, {
-      kind: 'client-links',
+      kind: 'contact',
+      method: 'verbal',
       givenOn: '2026-11-20',
       givenBy: 'client',
     });

@@ -10,6 +10,7 @@ import * as m20261203_1300 from './2026_12_03_1300_add_client_contact_fields.js'
 import * as m20261203_1400 from './2026_12_03_1400_create_review_table.js';
 import * as m20261203_1500 from './2026_12_03_1500_create_client_link_tables.js';
 import * as m20261203_1700 from './2026_12_03_1700_create_session_and_note_tables.js';
+import * as m20261203_1800 from './2026_12_03_1800_add_consent_method.js';
 
 /**
  * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_03_1400_create_review_table': m20261203_1400,
   '2026_12_03_1500_create_client_link_tables': m20261203_1500,
   '2026_12_03_1700_create_session_and_note_tables': m20261203_1700,
+  '2026_12_03_1800_add_consent_method': m20261203_1800,
 };

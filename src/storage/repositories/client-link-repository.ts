@@ -20,6 +20,8 @@ function rowToConsent(r: ClientConsentTable): ClientConsent {
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
     withdrawnAt: r.withdrawn_at,
+    method: r.method as ClientConsent['method'],
+    textVersion: r.text_version,
   };
 }
 
@@ -35,6 +37,8 @@ export async function insertClientConsent(db: Kysely<Database>, c: ClientConsent
       recorded_by: c.recordedBy,
       recorded_at: c.recordedAt,
       withdrawn_at: c.withdrawnAt,
+      method: c.method,
+      text_version: c.textVersion,
     })
     .execute();
 }

@@ -348,6 +348,10 @@ export interface ClientConsentTable {
   recorded_by: string;
   recorded_at: string;
   withdrawn_at: string | null;
+  /** verbal | written | electronic; null for consents recorded before it was asked. */
+  method: string | null;
+  /** The version of the consent text the client agreed to, when there is one. */
+  text_version: string | null;
 }
 
 /** A single-purpose client link (issue 7); only the SHA-256 of its token is stored. */

@@ -89,7 +89,8 @@ for (const dialect of DIALECTS) {
       expect(noConsent.json().error.code).toBe('consent-required');
       expect(smtp.received).toHaveLength(0);
       await clinician.post(`/api/v1/clients/${clientId}/consents`, {
-        kind: 'client-links',
+        kind: 'contact',
+        method: 'verbal',
         givenOn: '2026-11-25',
         givenBy: 'client',
       });
@@ -146,7 +147,8 @@ for (const dialect of DIALECTS) {
       });
       const clientId = created.json().id;
       await clinician.post(`/api/v1/clients/${clientId}/consents`, {
-        kind: 'client-links',
+        kind: 'contact',
+        method: 'verbal',
         givenOn: '2026-11-25',
         givenBy: 'guardian',
       });

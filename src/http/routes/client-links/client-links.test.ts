@@ -47,25 +47,50 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a link until the client’s consent to be contacted this way is recorded with its date', async () => {
-      const refused = await createLink({ purpose: 'measures', instruments: ['phq9'] });
+      // The demo clients have both consents; a new client has none.
+      const fresh = (
+        await clinician.post('/api/v1/clients', { firstName: 'Nia', lastName: 'Okafor', dateOfBirth: '1991-05-06' })
+      ).json().id as string;
+      const refused = await createLink({ purpose: 'measures', instruments: ['phq9'] }, fresh);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.code).toBe('consent-required');
+      // Consent to treatment is not consent to be contacted.
+      const treatment = await clinician.post(`/api/v1/clients/${fresh}/consents`, {
+        kind: 'treatment',
+        method: 'written',
+      });
+      expect(treatment.statusCode).toBe(201);
+      expect((await createLink({ purpose: 'measures', instruments: ['phq9'] }, fresh)).statusCode).toBe(409);
+      expect(
+        (await clinician.post(`/api/v1/clients/${fresh}/consents`, { kind: 'contact', method: 'by pigeon' }))
+          .statusCode,
+      ).toBe(400);
 
-      const future = await clinician.post(`/api/v1/clients/${clientId}/consents`, {
-        kind: 'client-links',
+      const future = await clinician.post(`/api/v1/clients/${fresh}/consents`, {
+        kind: 'contact',
+        method: 'verbal',
         givenOn: '2027-01-01',
         givenBy: 'client',
       });
       expect(future.statusCode).toBe(400);
-      const consent = await clinician.post(`/api/v1/clients/${clientId}/consents`, {
-        kind: 'client-links',
+      const consent = await clinician.post(`/api/v1/clients/${fresh}/consents`, {
+        kind: 'contact',
+        method: 'verbal',
         givenOn: '2026-11-20',
         givenBy: 'client',
       });
       expect(consent.statusCode).toBe(201);
-      expect(consent.json()).toMatchObject({ kind: 'client-links', givenOn: '2026-11-20', givenBy: 'client' });
-      const list = await clinician.get(`/api/v1/clients/${clientId}/consents`);
-      expect(list.json().items).toHaveLength(1);
+      expect(consent.json()).toMatchObject({
+        kind: 'contact',
+        method: 'verbal',
+        givenOn: '2026-11-20',
+        givenBy: 'client',
+      });
+      const list = await clinician.get(`/api/v1/clients/${fresh}/consents`);
+      expect(list.json().items.map((c: { kind: string }) => c.kind)).toEqual(['contact', 'treatment']);
+      expect((await createLink({ purpose: 'measures', instruments: ['phq9'] }, fresh)).statusCode).toBe(201);
+      const demoConsents = (await clinician.get(`/api/v1/clients/${clientId}/consents`)).json().items;
+      expect(demoConsents.map((c: { kind: string }) => c.kind).sort()).toEqual(['contact', 'treatment']);
     });
 
     it('creates a link: 201 {url, expiresAt}, absolute from the public URL whatever the Host, expiring in 7 days', async () => {

@@ -193,7 +193,7 @@ const ROUTES: readonly RouteCase[] = [
     request: (c) => [
       'POST',
       `/api/v1/clients/${c}/consents`,
-      { kind: 'client-links', givenOn: '2026-11-20', givenBy: 'client' },
+      { kind: 'contact', method: 'verbal', givenOn: '2026-11-20', givenBy: 'client' },
     ],
   },
   { name: 'client links', mode: 'read', ok: [200], request: (c) => ['GET', `/api/v1/clients/${c}/links`] },

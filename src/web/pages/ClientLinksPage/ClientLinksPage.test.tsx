@@ -29,7 +29,16 @@ function renderPage(email: string | null) {
       if (url.endsWith('/consents') && method === 'GET') return json({ items: consents });
       if (url.endsWith('/consents')) {
         consents = [
-          { id: 'c1', kind: 'client-links', ...body, recordedBy: 'user:u', recordedAt: 'x', withdrawnAt: null },
+          {
+            id: 'c1',
+            kind: 'contact',
+            method: 'verbal',
+            textVersion: null,
+            ...body,
+            recordedBy: 'user:u',
+            recordedAt: 'x',
+            withdrawnAt: null,
+          },
         ];
         return json(consents[0], 201);
       }
@@ -69,7 +78,7 @@ describe('ClientLinksPage', () => {
     // First, no consent: only the consent form (no "Send a link" panel).
     fireEvent.click(await screen.findByRole('button', { name: 'Record consent' }));
     expect(await screen.findByRole('region', { name: 'Send a link' })).toBeTruthy();
-    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ kind: 'client-links', givenBy: 'client' });
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ kind: 'contact', givenBy: 'client' });
     // Without an e-mail address the e-mail button is off.
     expect((screen.getByRole('button', { name: 'E-mail it to the client' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Create link to copy' }));

@@ -44,7 +44,7 @@ export function ClientLinksPage({
   readonly clientEmail: string | null;
 }) {
   const consents = useClientConsents(clientId);
-  const consent = consents.data?.find((c) => c.kind === 'client-links' && c.withdrawnAt === null) ?? null;
+  const consent = consents.data?.find((c) => c.kind === 'contact' && c.withdrawnAt === null) ?? null;
   return (
     <div>
       <ConsentSection clientId={clientId} consent={consent} loading={consents.isPending} />
@@ -66,6 +66,7 @@ function ConsentSection({
   const record = useRecordClientConsent(clientId);
   const [givenOn, setGivenOn] = useState(todayIso());
   const [givenBy, setGivenBy] = useState<'client' | 'guardian'>('client');
+  const [method, setMethod] = useState<'verbal' | 'written' | 'electronic'>('verbal');
   if (loading) return <p className="page-loading">Loading…</p>;
   if (consent) {
     return (
@@ -77,7 +78,7 @@ function ConsentSection({
   }
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    record.mutate({ kind: 'client-links', givenOn, givenBy });
+    record.mutate({ kind: 'contact', method, givenOn, givenBy });
   };
   return (
     <section className="card" aria-label="Consent to client links">
@@ -113,6 +114,21 @@ function ConsentSection({
           >
             <option value="client">The client</option>
             <option value="guardian">The guardian</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="consent-method">
+            How
+          </label>
+          <select
+            id="consent-method"
+            className="input"
+            value={method}
+            onChange={(e) => setMethod(e.target.value as 'verbal' | 'written' | 'electronic')}
+          >
+            <option value="verbal">Verbally</option>
+            <option value="written">In writing</option>
+            <option value="electronic">Electronically</option>
           </select>
         </div>
         <div className="actions">
