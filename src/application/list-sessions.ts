@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProgressNote } from '../domain/sessions/progress-note.js';
+import type { NoteFormat, ProgressNote } from '../domain/sessions/progress-note.js';
 import type { SessionRecord } from '../domain/sessions/session-record.js';
 import type { Actor } from './actor.js';
 import { assertClientAccess } from './assert-client-access.js';
@@ -25,14 +25,16 @@ export interface SessionEntry {
 }
 
 /**
- * One session for the note editor: the session, its note, and the goals of the plan version the note refers to
- * (the signed plan in force until a note is opened).
+ * One session for the note editor: the session, its note, the goals of the plan version the note refers to (the
+ * signed plan in force until a note is opened) and the note's format.
  *
  * @example
- * const view: SessionDetail = { session, note: null, plan: null };
+ * const view: SessionDetail = { session, note: null, plan: null, noteFormat: 'dap' };
  */
 export interface SessionDetail extends SessionEntry {
   readonly plan: PlanGoalsForNote | null;
+  /** The note's format: the open note's, else the practice's setting (DAP or SOAP). */
+  readonly noteFormat: NoteFormat;
 }
 
 /**
@@ -76,9 +78,10 @@ export async function getSession(deps: Deps, actor: Actor, input: z.input<typeof
       ? await deps.store.findPlanById(note.planId)
       : null
     : await findSignedPlan(deps.store, access.clientId);
+  const noteFormat = note?.sections.kind ?? (await deps.store.findPractice())?.settings.noteFormat ?? 'dap';
   await deps.store.appendAudit(
     [clientAuditEvent(actor, 'session.read', access.clientId, `session:${session.id}`)],
     deps.clock.now().toISOString(),
   );
-  return { session, note, plan: planGoalsOf(plan) };
+  return { session, note, plan: planGoalsOf(plan), noteFormat };
 }

@@ -117,6 +117,7 @@ export const SessionDetailView = SessionEntryView.extend({
     })
     .nullable()
     .describe('The plan version the note refers to (the signed plan in force until the note is opened).'),
+  noteFormat: z.enum(['dap', 'soap']).describe('The note’s format: the open note’s, else the practice setting.'),
 });
 
 export const SaveNoteRequest = z.strictObject({

@@ -81,6 +81,7 @@ for (const dialect of DIALECTS) {
       expect(list.items.map((e: { session: { id: string } }) => e.session.id)).toContain(session.id);
       const detail = (await clinician.get(`${base()}/sessions/${session.id}`)).json();
       expect(detail.note).toBeNull();
+      expect(detail.noteFormat).toBe('dap');
       expect(detail.plan.goals.length).toBeGreaterThan(0);
     });
 

@@ -21,6 +21,7 @@ import { NotFoundPage } from '../NotFoundPage/NotFoundPage.js';
 import { PlanEditorPage } from '../PlanEditorPage/PlanEditorPage.js';
 import { PlanVersionsPage } from '../PlanVersionsPage/PlanVersionsPage.js';
 import { ReviewsPage } from '../ReviewsPage/ReviewsPage.js';
+import { SessionsPage } from '../SessionsPage/SessionsPage.js';
 import { ClientOverview } from './ClientOverview.js';
 import { type ClientData, useClientData } from './use-client-data.js';
 
@@ -75,6 +76,9 @@ export function ClientPage() {
         <NavLink to={`${base}/reviews`} className={tab}>
           Reviews
         </NavLink>
+        <NavLink to={`${base}/sessions`} className={tab}>
+          Sessions
+        </NavLink>
         <NavLink to={`${base}/measures`} className={tab}>
           Measures
         </NavLink>
@@ -91,6 +95,7 @@ export function ClientPage() {
         <Route path="plan" element={<PlanEditorPage clientId={clientId} data={data} />} />
         <Route path="versions" element={<PlanVersionsPage clientId={clientId} />} />
         <Route path="reviews" element={<ReviewsPage clientId={clientId} />} />
+        <Route path="sessions" element={<SessionsPage clientId={clientId} />} />
         <Route path="measures" element={<MeasuresPage clientId={clientId} data={data} />} />
         <Route path="alerts" element={<ClientAlertsPage clientId={clientId} data={data} />} />
         <Route path="links" element={<ClientLinksPage clientId={clientId} clientEmail={client.email ?? null} />} />
