@@ -71,9 +71,10 @@ export async function getPlanProgress(
     const [administrations, behaviors, logs] = await Promise.all([
       needsInstruments ? deps.store.listAdministrations(access.clientId) : Promise.resolve([]),
       behaviorIds.length > 0 ? deps.store.listBehaviors(access.clientId) : Promise.resolve([]),
-      Promise.all(behaviorIds.map((id) => deps.store.listBehaviorLogs(id))),
+      behaviorIds.length > 0 ? deps.store.listBehaviorLogsOf(behaviorIds) : Promise.resolve([]),
     ]);
-    const logsByBehavior = new Map(behaviorIds.map((id, i) => [id, logs[i] ?? []]));
+    const logsByBehavior = new Map<string, BehaviorLogEntry[]>(behaviorIds.map((id) => [id, []]));
+    for (const entry of logs) logsByBehavior.get(entry.behaviorId)?.push(entry);
     const seriesByTargetId: Record<string, readonly SeriesPoint[]> = {};
     for (const target of targets) {
       seriesByTargetId[target.id] = seriesOf(target, administrations, behaviors, logsByBehavior);

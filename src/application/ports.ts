@@ -279,6 +279,8 @@ export interface Store {
   readonly listAdministrations: (clientId: string, instrumentId?: string) => Promise<readonly Administration[]>;
   readonly insertBehaviorLogs: (items: readonly BehaviorLogEntry[], createdAt: string) => Promise<void>;
   readonly listBehaviorLogs: (behaviorId: string) => Promise<readonly BehaviorLogEntry[]>;
+  /** The log entries of several behaviours in one query, by behaviour then oldest period first. */
+  readonly listBehaviorLogsOf: (behaviorIds: readonly string[]) => Promise<readonly BehaviorLogEntry[]>;
   // Client access and kept alerts (issue 3 part 7).
   /**
    * Facts for the client access rule, or null when there is no such client; `userId` null reads the client only.

@@ -101,6 +101,7 @@ import {
   insertBehaviorLogs,
   listAdministrations,
   listBehaviorLogs,
+  listBehaviorLogsOf,
 } from './repositories/measure-repository.js';
 import {
   deleteUserSessions,
@@ -230,6 +231,7 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialect, auditKey:
     listAdministrations: t(listAdministrations),
     insertBehaviorLogs: t(insertBehaviorLogs),
     listBehaviorLogs: t(listBehaviorLogs),
+    listBehaviorLogsOf: t(listBehaviorLogsOf),
     findClientAccess: t(findClientAccess),
     insertAlerts: t(insertAlerts),
     listAlerts: t(listAlerts),

@@ -2,7 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDriver from 'better-sqlite3-multiple-ciphers';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
@@ -125,12 +125,45 @@ export function openSqlite(
   }
   driver.pragma('foreign_keys = ON');
   driver.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: driver }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(driver) }) });
   return {
     db,
     dialect: 'sqlite',
     location: file,
     close: () => db.destroy(),
+  };
+}
+
+/** How many prepared statements a SQLite connection keeps (least recently used ones are dropped first). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The driver as Kysely sees it, with prepared statements reused by SQL text. Kysely prepares every statement on every
+ * execution, and preparing (parsing and planning) cost SQLite about as much as running the short queries of a
+ * request (issue 9 profile of the progress endpoint). A statement still being iterated (a streamed query) is not
+ * handed out again; a fresh one is prepared instead.
+ */
+function withStatementCache(driver: SqliteDriver.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteDriver.Statement>();
+  return {
+    close: () => driver.close(),
+    prepare: (text: string) => {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = driver.prepare(text);
+      if (!cached) {
+        cache.set(text, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      return statement;
+    },
   };
 }
 

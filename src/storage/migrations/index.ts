@@ -11,6 +11,7 @@ import * as m20261203_1400 from './2026_12_03_1400_create_review_table.js';
 import * as m20261203_1500 from './2026_12_03_1500_create_client_link_tables.js';
 import * as m20261203_1700 from './2026_12_03_1700_create_session_and_note_tables.js';
 import * as m20261203_1800 from './2026_12_03_1800_add_consent_method.js';
+import * as m20261203_1850 from './2026_12_03_1850_create_client_latest_score.js';
 
 /**
  * Every migration, in order. Append-only: a merged entry is never edited or removed (a test compares the
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_03_1500_create_client_link_tables': m20261203_1500,
   '2026_12_03_1700_create_session_and_note_tables': m20261203_1700,
   '2026_12_03_1800_add_consent_method': m20261203_1800,
+  '2026_12_03_1850_create_client_latest_score': m20261203_1850,
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Administration, BehaviorLogEntry } from '../../application/ports.js';
-import type { AdministrationTable, Database } from '../tables/database.js';
+import type { AdministrationTable, BehaviorLogTable, Database } from '../tables/database.js';
 
 /**
  * Instrument administrations (with item answers) and behaviour log entries.
@@ -45,7 +45,61 @@ export async function insertAdministrations(
         })),
       )
       .execute();
+    await upsertLatestScores(db, part);
   }
+}
+
+/** True when administration `a` is newer than `b` (later instant; equal instants: the larger id). */
+function isNewer(a: Administration, b: Administration): boolean {
+  return a.administeredAt > b.administeredAt || (a.administeredAt === b.administeredAt && a.id > b.id);
+}
+
+/**
+ * Keeps client_latest_score (the caseload's latest score per client and instrument) in step with the insert, in the
+ * caller's transaction: the newest of the batch per pair replaces the stored row only when it is newer.
+ */
+async function upsertLatestScores(db: Kysely<Database>, items: readonly Administration[]): Promise<void> {
+  const newest = new Map<string, Administration>();
+  for (const a of items) {
+    const key = `${a.clientId}\u0000${a.instrumentId}`;
+    const seen = newest.get(key);
+    if (!seen || isNewer(a, seen)) newest.set(key, a);
+  }
+  if (newest.size === 0) return;
+  await db
+    .insertInto('client_latest_score')
+    .values(
+      [...newest.values()].map((a) => ({
+        client_id: a.clientId,
+        instrument_id: a.instrumentId,
+        administration_id: a.id,
+        administered_at: a.administeredAt,
+        administered_on: a.administeredOn,
+        total: a.total,
+        severity: a.severity,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['client_id', 'instrument_id'])
+        .doUpdateSet((eb) => ({
+          administration_id: eb.ref('excluded.administration_id'),
+          administered_at: eb.ref('excluded.administered_at'),
+          administered_on: eb.ref('excluded.administered_on'),
+          total: eb.ref('excluded.total'),
+          severity: eb.ref('excluded.severity'),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb('excluded.administered_at', '>', eb.ref('client_latest_score.administered_at')),
+            eb.and([
+              eb('excluded.administered_at', '=', eb.ref('client_latest_score.administered_at')),
+              eb('excluded.administration_id', '>', eb.ref('client_latest_score.administration_id')),
+            ]),
+          ]),
+        ),
+    )
+    .execute();
 }
 
 function administrationRowToAdministration(row: AdministrationTable): Administration {
@@ -112,7 +166,28 @@ export async function listBehaviorLogs(db: Kysely<Database>, behaviorId: string)
     .orderBy('period_start')
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(behaviorLogRowToEntry);
+}
+
+/** Several behaviours' log entries in one query (no query per behaviour): by behaviour, then oldest period first. */
+export async function listBehaviorLogsOf(
+  db: Kysely<Database>,
+  behaviorIds: readonly string[],
+): Promise<BehaviorLogEntry[]> {
+  if (behaviorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('behavior_log')
+    .selectAll()
+    .where('behavior_id', 'in', [...behaviorIds])
+    .orderBy('behavior_id')
+    .orderBy('period_start')
+    .orderBy('created_at')
+    .execute();
+  return rows.map(behaviorLogRowToEntry);
+}
+
+function behaviorLogRowToEntry(r: BehaviorLogTable): BehaviorLogEntry {
+  return {
     id: r.id,
     behaviorId: r.behavior_id,
     clientId: r.client_id,
@@ -120,5 +195,5 @@ export async function listBehaviorLogs(db: Kysely<Database>, behaviorId: string)
     count: r.count,
     source: r.source as BehaviorLogEntry['source'],
     recordedBy: r.recorded_by,
-  }));
+  };
 }

@@ -219,6 +219,17 @@ export interface AdministrationTable {
   created_at: string;
 }
 
+/** The newest administration per client and instrument (kept by insertAdministrations; read by the caseload). */
+export interface ClientLatestScoreTable {
+  client_id: string;
+  instrument_id: string;
+  administration_id: string;
+  administered_at: string;
+  administered_on: string;
+  total: number;
+  severity: string | null;
+}
+
 export interface BehaviorLogTable {
   id: string;
   behavior_id: string;
@@ -495,6 +506,7 @@ export interface Database {
   behavior: BehaviorTable;
   target: TargetTable;
   administration: AdministrationTable;
+  client_latest_score: ClientLatestScoreTable;
   behavior_log: BehaviorLogTable;
   audit_event: AuditEventTable;
   auth_session: AuthSessionTable;
