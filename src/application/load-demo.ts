@@ -10,6 +10,7 @@ import {
   type DemoCase,
   type DemoCaseInput,
 } from './demo/demo-cases.js';
+import { buildDemoSessions } from './demo/demo-sessions.js';
 import { buildSyntheticCase, syntheticRecordNumber } from './demo/synthetic-case.js';
 import { ensurePractice } from './ensure-practice.js';
 import { planContentHash } from './plan-content-hash.js';
@@ -238,6 +239,11 @@ export async function loadDemo(deps: Deps, actor: Actor, input: LoadDemoInput): 
       await storeCase(deps, tx, c, clinician.id, label, now);
       await tx.insertAdministrations(c.administrations, now);
       await tx.insertBehaviorLogs(c.behaviorLogs, now);
+      // Issue 11: a few weeks of attended sessions with signed notes, written from the sessions' own entries.
+      for (const s of buildDemoSessions(c, { today, clinician, signedAt: now, newId: deps.ids.newId, measure })) {
+        await tx.insertSessionRecord(s.session, clinician.id);
+        await tx.insertProgressNote(s.note, clinician.id);
+      }
       // The same alerts recording these administrations in session would raise (the depression case's first PHQ-9
       // answers item 9): open until a clinician records what was done.
       const alerts = c.administrations.flatMap((a) =>

@@ -85,6 +85,15 @@ for (const dialect of DIALECTS) {
       expect(detail.plan.goals.length).toBeGreaterThan(0);
     });
 
+    it('shows the demo client’s weeks of attended sessions with signed notes', async () => {
+      const items: { session: { attendance: string }; note: { status: string } | null }[] = (
+        await clinician.get(`${base()}/sessions`)
+      ).json().items;
+      const signed = items.filter((e) => e.note?.status === 'signed');
+      expect(signed.length).toBeGreaterThanOrEqual(4);
+      expect(signed.every((e) => e.session.attendance === 'attended')).toBe(true);
+    });
+
     it('refuses an end time before the start, and an unknown field', async () => {
       const early = await clinician.post(`${base()}/sessions`, { ...SESSION, endTime: '13:00' });
       expect(early.statusCode).toBe(400);
