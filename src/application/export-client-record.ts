@@ -193,8 +193,23 @@ export async function exportClientRecord(
         .filter((r) => r.reviewDate >= from && r.reviewDate <= to)
         .sort((a, b) => a.reviewDate.localeCompare(b.reviewDate));
       const actorNames = Object.fromEntries(users.map((u) => [`user:${u.id}`, `${u.name} (${u.email})`]));
+      // Sessions of the period with their progress notes (issue 11); psychotherapy notes are never read here.
+      const notes = new Map((await deps.store.listProgressNotes(client.id)).map((n) => [n.sessionId, n]));
+      const sessions = (await deps.store.listSessionRecords(client.id))
+        .filter((s) => s.date >= from && s.date <= to)
+        .reverse()
+        .map((session) => ({ session, note: notes.get(session.id) ?? null }));
       body = await renderPdf(
-        buildAuditPacketDocument({ record, planVersions, reviews: inPeriod, auditEvents, from, to, actorNames }),
+        buildAuditPacketDocument({
+          record,
+          planVersions,
+          reviews: inPeriod,
+          sessions,
+          auditEvents,
+          from,
+          to,
+          actorNames,
+        }),
       );
       break;
     }

@@ -1,4 +1,6 @@
 import type { Review } from '../../domain/reviews/review.js';
+import type { ProgressNote } from '../../domain/sessions/progress-note.js';
+import type { SessionRecord } from '../../domain/sessions/session-record.js';
 import type { CalendarDate } from '../../domain/shared/calendar-date.js';
 import type { Signature, TreatmentPlan } from '../../domain/treatment-plans/treatment-plan.js';
 import { getMeasure } from '../../measures/registry.js';
@@ -35,6 +37,8 @@ export interface AuditPacketInput {
   readonly planVersions: readonly TreatmentPlan[];
   /** The reviews dated in the period, oldest first. */
   readonly reviews?: readonly Review[];
+  /** The sessions dated in the period, oldest first, each with its progress note (issue 11). */
+  readonly sessions?: readonly { readonly session: SessionRecord; readonly note: ProgressNote | null }[];
   readonly auditEvents: readonly AuditPacketEvent[];
   readonly from: CalendarDate;
   readonly to: CalendarDate;
@@ -78,6 +82,73 @@ function versionBlocks(plan: TreatmentPlan): DocumentBlock[] {
         },
       ],
     },
+  ];
+}
+
+const NOTE_SECTION_LABELS: Readonly<Record<string, string>> = {
+  data: 'Data',
+  subjective: 'Subjective',
+  objective: 'Objective',
+  assessment: 'Assessment',
+  plan: 'Plan for next session',
+};
+
+/**
+ * The sessions of the period (issue 11): a table of each session's date, times, modality, attendance, goals addressed
+ * and note state, then each signed note with its sections, interventions, homework, risk, signature and addenda.
+ */
+function sessionBlocks(input: AuditPacketInput): DocumentBlock[] {
+  const sessions = input.sessions ?? [];
+  if (sessions.length === 0) return [{ kind: 'paragraph', text: 'No session is recorded for the period.' }];
+  const goalLabel = (goalId: string): string => {
+    for (const plan of input.planVersions) {
+      const goal = plan.goals.find((g) => g.id === goalId);
+      if (goal) return `Goal ${goal.position} (v${plan.version})`;
+    }
+    return 'a goal of another plan version';
+  };
+  const notes = sessions.flatMap(({ session, note }) => (note?.status === 'signed' ? [{ session, note }] : []));
+  return [
+    {
+      kind: 'table',
+      columns: ['Date', 'Time', 'Modality', 'Attendance', 'Goals addressed', 'Note'],
+      widths: [2, 2, 1.6, 1.6, 3, 2.4],
+      rows: sessions.map(({ session, note }) => [
+        session.date,
+        `${session.startTime}–${session.endTime}`,
+        session.modality,
+        session.attendance,
+        (note?.goalsAddressed ?? []).map((g) => goalLabel(g.goalId)).join('; '),
+        note === null ? 'none' : note.status === 'signed' ? 'signed' : 'draft (unsigned)',
+      ]),
+    },
+    ...notes.map(
+      ({ session, note }): DocumentBlock => ({
+        kind: 'group',
+        blocks: [
+          { kind: 'heading', level: 2, text: `Progress note, ${session.date} ${session.startTime}–${session.endTime}` },
+          {
+            kind: 'fields',
+            rows: [
+              ...Object.entries(note.sections)
+                .filter(([name]) => name !== 'kind')
+                .map(([name, text]): readonly [string, string] => [
+                  NOTE_SECTION_LABELS[name] ?? name,
+                  String(text).trim() || '—',
+                ]),
+              ['Interventions delivered', note.interventions.map((i) => i.name).join(', ') || '—'],
+              ['Homework', note.homework.trim() || '—'],
+              ['Risk', note.risk ? `${note.risk.level}: ${note.risk.text}` : 'not assessed'],
+              ['Signature', signatureText(note.signature)],
+              ...note.addenda.map((a): readonly [string, string] => [
+                `Addendum (${a.authorName}, ${a.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})`,
+                a.text,
+              ]),
+            ],
+          },
+        ],
+      }),
+    ),
   ];
 }
 
@@ -156,6 +227,8 @@ export function buildAuditPacketDocument(input: AuditPacketInput): DocumentModel
           },
         ])
       : [{ kind: 'paragraph', text: 'No review is recorded for the period.' } as const]),
+    { kind: 'heading', level: 1, text: 'Sessions' },
+    ...sessionBlocks(input),
     { kind: 'heading', level: 1, text: 'Scores' },
     administrations.length > 0
       ? {
