@@ -51,7 +51,10 @@ export function OutcomesTable({ rows, label = 'Practice outcomes' }: OutcomesTab
   }
   const total = summarizeOutcomes(rows);
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways on a tablet: the scrolling box takes keyboard focus so arrow keys can scroll it
+    // (axe: scrollable-region-focusable, WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a focusable scroll region is the WAI pattern for this
+    <section className="table-wrap" aria-label={`${label} table`} tabIndex={0}>
       <table className="table table--compact outcomes-table" aria-label={label}>
         <thead>
           <tr>
@@ -102,6 +105,6 @@ export function OutcomesTable({ rows, label = 'Practice outcomes' }: OutcomesTab
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
