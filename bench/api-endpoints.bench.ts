@@ -1,6 +1,7 @@
 // API endpoints under load (DESIGN 5, issue 5 Benchmark paragraph), on SQLite and PostgreSQL:
 // - `GET /api/v1/caseload` for a clinician with a 500-client caseload: p99 at 32 connections (target < 100 ms), for
-//   the default page (100 clients) and for the largest page the API allows (limit=500: the whole caseload at once);
+//   the default page (100 clients), the web app's page (50) and the largest page the API allows (limit=500: the
+//   whole caseload at once);
 // - `GET /api/v1/clients/{id}/progress` throughput as a ratio of `GET /healthz` (target ≥ 0.30).
 // Run: node --import tsx bench/api-endpoints.bench.ts [--seconds N] [--connections N] [sqlite|postgres]
 // The server is the real composition root (startServer, auditing on, log level warn) in its own process
@@ -124,6 +125,7 @@ async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
     const base = `${server.url}`;
     const healthz = await measured(`${base}/healthz`, null, server.child.pid);
     const caseload = await measured(`${base}/api/v1/caseload`, server.token, server.child.pid);
+    const caseloadWeb = await measured(`${base}/api/v1/caseload?limit=50`, server.token, server.child.pid);
     const caseloadAll = await measured(`${base}/api/v1/caseload?limit=500`, server.token, server.child.pid);
     const progress = await measured(
       `${base}/api/v1/clients/${server.clientId}/progress`,
@@ -146,6 +148,7 @@ async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
       );
     for (const [label, r] of [
       ['default page (100 of 500 clients)', caseload],
+      ['limit=50 (the page size of the web app)', caseloadWeb],
       ['limit=500 (the whole caseload)', caseloadAll],
     ] as const) {
       line(
