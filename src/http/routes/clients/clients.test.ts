@@ -243,6 +243,12 @@ for (const dialect of DIALECTS) {
         'revision',
         'unreviewed',
         'withinDays',
+        // Exports: what to render and, for the accounting of disclosures, to whom and why (never client data).
+        'format',
+        'document',
+        'reviewId',
+        'purpose',
+        'recipient',
         'open',
         'from',
         'to',
