@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NoteFormat, ProgressNote } from '../domain/sessions/progress-note.js';
 import type { SessionRecord } from '../domain/sessions/session-record.js';
+import { getMeasure } from '../measures/registry.js';
 import type { Actor } from './actor.js';
 import { assertClientAccess } from './assert-client-access.js';
 import { clientAuditEvent } from './client-audit-event.js';
@@ -29,12 +30,30 @@ export interface SessionEntry {
  * signed plan in force until a note is opened) and the note's format.
  *
  * @example
- * const view: SessionDetail = { session, note: null, plan: null, noteFormat: 'dap' };
+ * const view: SessionDetail = { session, note: null, plan: null, noteFormat: 'dap', administrations: [] };
  */
 export interface SessionDetail extends SessionEntry {
   readonly plan: PlanGoalsForNote | null;
   /** The note's format: the open note's, else the practice's setting (DAP or SOAP). */
   readonly noteFormat: NoteFormat;
+  /** Scores the note may link: the client's administrations on the session's date, and any already linked. */
+  readonly administrations: readonly SessionAdministration[];
+}
+
+/**
+ * A score as the note editor offers it for linking.
+ *
+ * @example
+ * const a: SessionAdministration = { id: 'a1', instrumentId: 'phq9', label: 'PHQ-9', total: 10, severity: 'moderate',
+ *   administeredOn: '2026-11-20' };
+ */
+export interface SessionAdministration {
+  readonly id: string;
+  readonly instrumentId: string;
+  readonly label: string;
+  readonly total: number;
+  readonly severity: string | null;
+  readonly administeredOn: string;
 }
 
 /**
@@ -79,9 +98,20 @@ export async function getSession(deps: Deps, actor: Actor, input: z.input<typeof
       : null
     : await findSignedPlan(deps.store, access.clientId);
   const noteFormat = note?.sections.kind ?? (await deps.store.findPractice())?.settings.noteFormat ?? 'dap';
+  const linked = new Set(note?.administrationIds ?? []);
+  const administrations = (await deps.store.listAdministrations(access.clientId))
+    .filter((a) => a.administeredOn === session.date || linked.has(a.id))
+    .map((a) => ({
+      id: a.id,
+      instrumentId: a.instrumentId,
+      label: getMeasure(a.instrumentId)?.shortName ?? a.instrumentId,
+      total: a.total,
+      severity: a.severity,
+      administeredOn: a.administeredOn,
+    }));
   await deps.store.appendAudit(
     [clientAuditEvent(actor, 'session.read', access.clientId, `session:${session.id}`)],
     deps.clock.now().toISOString(),
   );
-  return { session, note, plan: planGoalsOf(plan), noteFormat };
+  return { session, note, plan: planGoalsOf(plan), noteFormat, administrations };
 }

@@ -118,6 +118,18 @@ export const SessionDetailView = SessionEntryView.extend({
     .nullable()
     .describe('The plan version the note refers to (the signed plan in force until the note is opened).'),
   noteFormat: z.enum(['dap', 'soap']).describe('The note’s format: the open note’s, else the practice setting.'),
+  administrations: z
+    .array(
+      z.object({
+        id: Id,
+        instrumentId: z.string(),
+        label: z.string(),
+        total: z.number(),
+        severity: z.string().nullable(),
+        administeredOn: z.string(),
+      }),
+    )
+    .describe('Scores the note may link: the client’s administrations on the session date, and any already linked.'),
 });
 
 export const SaveNoteRequest = z.strictObject({

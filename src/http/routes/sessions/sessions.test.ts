@@ -245,6 +245,10 @@ for (const dialect of DIALECTS) {
       expect(sourcesBefore).toContainEqual({ kind: 'administration', administrationId });
 
       const detail = (await clinician.get(`${base()}/sessions/${session.id}`)).json();
+      // The editor offers the day's scores for linking.
+      expect(detail.administrations).toContainEqual(
+        expect.objectContaining({ id: administrationId, instrumentId: 'gad7', label: 'GAD-7' }),
+      );
       const goal: PlanGoal = detail.plan.goals[0];
       const intervention = goal.objectives[0]!.interventions[0]!;
       const note = await putNote(clinician, session.id, {

@@ -55,6 +55,16 @@ const detail: SessionDetail = {
   session,
   note: null,
   noteFormat: 'dap',
+  administrations: [
+    {
+      id: '00000000-0000-4000-8000-0000000000e1',
+      instrumentId: 'phq9',
+      label: 'PHQ-9',
+      total: 10,
+      severity: 'moderate',
+      administeredOn: '2026-11-20',
+    },
+  ],
   plan: {
     planId: '00000000-0000-4000-8000-0000000000b1',
     planVersion: 1,
@@ -147,6 +157,7 @@ describe('SessionsPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Write note/ }));
     fireEvent.click(await screen.findByLabelText(/Three valued activities a week/));
     fireEvent.click(screen.getByLabelText(/Delivered: Behavioural activation/));
+    fireEvent.click(screen.getByLabelText(/PHQ-9 10 \(moderate\)/));
     fireEvent.click(screen.getByRole('button', { name: /Fill empty sections/ }));
     await waitFor(() =>
       expect((screen.getByLabelText('Data') as HTMLTextAreaElement).value).toBe('Individual session by video.'),
@@ -159,6 +170,7 @@ describe('SessionsPage', () => {
       sections: { kind: 'dap', data: 'Individual session by video.' },
       goalsAddressed: [{ goalId: 'g1', objectiveIds: ['o1'] }],
       interventions: [{ interventionId: 'i1', name: 'Behavioural activation' }],
+      administrationIds: ['00000000-0000-4000-8000-0000000000e1'],
     });
     expect(await screen.findByRole('status')).toBeTruthy();
   });

@@ -9,6 +9,7 @@
  * <Route path="sessions" element={<SessionsPage clientId={clientId} />} />
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.js';
 import {
   type CreateSessionBody,
@@ -31,6 +32,7 @@ import {
   SECTION_LABELS,
   saveBodyOf,
   sectionText,
+  toggleAdministration,
   toggleGoal,
   toggleIntervention,
   toggleObjective,
@@ -364,6 +366,26 @@ function NoteEditor({ clientId, detail }: { readonly clientId: string; readonly 
           </div>
         </fieldset>
         <div className="note-editor__note">
+          <fieldset>
+            <legend>Scores given in this session</legend>
+            {detail.administrations.length === 0 && <p className="muted">No score recorded on this date.</p>}
+            {detail.administrations.map((a) => (
+              <div key={a.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={form.administrationIds.includes(a.id)}
+                    onChange={() => edit(toggleAdministration(form, a.id))}
+                  />{' '}
+                  {a.label} {a.total}
+                  {a.severity ? ` (${a.severity})` : ''}, {formatDate(a.administeredOn)}
+                </label>
+              </div>
+            ))}
+            <p>
+              <Link to={`/clients/${clientId}/measures`}>Administer a measure</Link> (then come back to link it).
+            </p>
+          </fieldset>
           <button type="button" className="button button--small" onClick={onDraft}>
             Fill empty sections from the session’s entries
           </button>

@@ -141,6 +141,22 @@ export function addIntervention(form: NoteForm, name: string): NoteForm {
 }
 
 /**
+ * Links or unlinks a score given in the session.
+ *
+ * @example
+ * toggleAdministration(form, 'a1').administrationIds // ['a1']
+ */
+export function toggleAdministration(form: NoteForm, administrationId: string): NoteForm {
+  const linked = form.administrationIds.includes(administrationId);
+  return {
+    ...form,
+    administrationIds: linked
+      ? form.administrationIds.filter((a) => a !== administrationId)
+      : [...form.administrationIds, administrationId],
+  };
+}
+
+/**
  * Fills each empty section with the draft's text for it; written sections are left alone.
  *
  * @example
