@@ -12,8 +12,7 @@ import type { Review } from '../domain/reviews/review.js';
 import type { NoteAddendum, ProgressNote } from '../domain/sessions/progress-note.js';
 import type { PsychotherapyNote } from '../domain/sessions/psychotherapy-note.js';
 import type { SessionRecord } from '../domain/sessions/session-record.js';
-import type { GoalStatus } from '../domain/treatment-plans/goal.js';
-import type { Endorsement } from '../domain/treatment-plans/goal.js';
+import type { Endorsement, GoalStatus } from '../domain/treatment-plans/goal.js';
 import type {
   Diagnosis,
   PlanVersionSummary,
@@ -710,11 +709,7 @@ export interface PlanEndorsementRecord {
 
 /** Sends e-mail (SMTP when configured). Messages carry no clinical details. */
 export interface Mailer {
-  readonly send: (message: {
-    readonly to: string;
-    readonly subject: string;
-    readonly text: string;
-  }) => Promise<void>;
+  readonly send: (message: { readonly to: string; readonly subject: string; readonly text: string }) => Promise<void>;
 }
 
 /** Whose clients the review due list covers (the caseload rule, DESIGN 2.8). */

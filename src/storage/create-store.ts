@@ -74,6 +74,13 @@ import {
   touchApiToken,
 } from './repositories/credential-repository.js';
 import { updateFormulation } from './repositories/formulation-repository.js';
+import {
+  insertAdministrations,
+  insertBehaviorLogs,
+  listAdministrations,
+  listBehaviorLogs,
+  listBehaviorLogsOf,
+} from './repositories/measure-repository.js';
 import { insertPsychotherapyNote, listPsychotherapyNotes } from './repositories/psychotherapy-note-repository.js';
 import {
   findReviewById,
@@ -96,13 +103,6 @@ import {
   replaceSessionRecord,
   signDraftNote,
 } from './repositories/session-repository.js';
-import {
-  insertAdministrations,
-  insertBehaviorLogs,
-  listAdministrations,
-  listBehaviorLogs,
-  listBehaviorLogsOf,
-} from './repositories/measure-repository.js';
 import {
   deleteUserSessions,
   listAuditNewestFirst,
