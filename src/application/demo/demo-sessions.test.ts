@@ -32,7 +32,10 @@ describe('buildDemoSessions', () => {
         expect(daysBetween(session.date, input.today)).toBeGreaterThan(0);
         expect(daysBetween(session.date, input.today)).toBeLessThanOrEqual(42);
         expect(note).toMatchObject({ status: 'signed', sessionId: session.id, planId: c.plan.id });
-        expect(checkNoteForSigning({ note, attendance: session.attendance, openCriticalAlerts: 0 })).toEqual([]);
+        const openCriticalAlerts = c.administrations.filter(
+          (a) => a.administeredOn <= session.date && a.flags.some((f) => f.code === 'critical-item'),
+        ).length;
+        expect(checkNoteForSigning({ note, attendance: session.attendance, openCriticalAlerts })).toEqual([]);
       }
     },
   );

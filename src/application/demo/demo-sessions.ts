@@ -3,7 +3,8 @@
  * last six weeks that the case has scores, and weekly ones between (a week within three days of a scored day is
  * skipped), all 10:00–10:50, alternating in person and video. Each note addresses one active goal in turn (its first
  * objective and that objective's interventions), links the day's administrations, and is written from the
- * deterministic draft of those entries, signed by the case's clinician. Deterministic for the same case and day.
+ * deterministic draft of those entries, signed by the case's clinician; after a critical-item answer it has a risk
+ * section. Deterministic for the same case and day.
  *
  * @example
  * const sessions = buildDemoSessions(c, { today: '2026-11-26', clinician, signedAt, newId, measure });
@@ -134,8 +135,11 @@ export function buildDemoSessions(c: DemoCase, input: DemoSessionsInput): DemoSe
       interventions,
       administrationIds: linked.map((a) => a.id),
       homework: objective ? `Practise between sessions: ${objective.statement}` : '',
-      risk: linked.some((a) => a.flags.some((f) => f.code.startsWith('critical')))
-        ? { level: 'low', text: 'Critical item reviewed in session; see the alert’s recorded action.' }
+      // The demo's critical-item alerts stay open, so every later note carries the risk section signing requires.
+      risk: c.administrations.some(
+        (a) => a.administeredOn <= date && a.flags.some((f) => f.code.startsWith('critical')),
+      )
+        ? { level: 'low', text: 'Critical item followed up in session: no plan or intent; safety plan reviewed.' }
         : null,
       signature: {
         userId: input.clinician.id,
