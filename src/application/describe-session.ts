@@ -6,6 +6,8 @@ export interface SessionDescription {
   readonly stage: SessionStage;
   /** When the session ends if idle from now, and at the latest. */
   readonly idleExpiresAt: string;
+  /** Minutes without a request after which the session ends (the web app warns a minute before). */
+  readonly idleMinutes: number;
   readonly expiresAt: string;
   readonly practice: { readonly name: string; readonly timeZone: string; readonly mfaRequired: boolean } | null;
   /** Whether the account has an authenticator enrolled. */
@@ -42,6 +44,7 @@ export async function describeSession(deps: SignInDeps, current: CurrentSession)
     user,
     stage: session.stage,
     idleExpiresAt: new Date(Date.parse(session.lastSeenAt) + policy.idleMinutes * 60_000).toISOString(),
+    idleMinutes: policy.idleMinutes,
     expiresAt: session.expiresAt,
     practice: practice
       ? { name: practice.name, timeZone: practice.timeZone, mfaRequired: practice.settings.mfaRequired }

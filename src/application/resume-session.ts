@@ -9,8 +9,11 @@ export type ResumedSession =
   /** The session ran past its idle timeout or its absolute lifetime, or its user was deactivated; now deleted. */
   | { readonly kind: 'expired' };
 
-/** Activity is written back at most this often, so a burst of requests costs one write. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * Activity is written back at most this often (a quarter of the idle timeout, at most a minute), so a burst of
+ * requests costs one write and a session in use never idles out: the lag is always well inside the timeout.
+ */
+const TOUCH_EVERY_MAX_MS = 60_000;
 
 /**
  * Authenticates a request's session token (the HTTP layer's cookie): finds the session by the token's hash, ends it
@@ -34,7 +37,7 @@ export async function resumeSession(deps: SignInDeps, token: string): Promise<Re
     await deps.store.deleteSession(session.id);
     return { kind: 'expired' };
   }
-  if (idleFor >= TOUCH_EVERY_MS) {
+  if (idleFor >= Math.min(TOUCH_EVERY_MAX_MS, (policy.idleMinutes * 60_000) / 4)) {
     const touched = { ...session, lastSeenAt: now.toISOString() };
     await deps.store.updateSession(touched);
     return { kind: 'active', session: touched, user };

@@ -62,6 +62,8 @@ export const MeResponse = z.object({
   csrfToken: z.string(),
   totpEnrolled: z.boolean(),
   idleExpiresAt: z.string(),
+  /** Automatic logoff after this many minutes without a request (CAIRN_SESSION_IDLE_MINUTES). */
+  idleMinutes: z.number().int().optional(),
   expiresAt: z.string(),
   practice: z
     .object({

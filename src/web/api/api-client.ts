@@ -46,6 +46,18 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
+let lastAnsweredAt = Date.now();
+
+/**
+ * When the server last answered a request of this tab (each answered request counts as activity for the idle
+ * logout); the idle warning counts from it.
+ *
+ * @example
+ * const idleFor = Date.now() - lastApiActivity();
+ */
+export function lastApiActivity(): number {
+  return lastAnsweredAt;
+}
 
 /**
  * Remembers the CSRF token of the current session (from the login, TOTP and `/me` answers).
@@ -116,6 +128,7 @@ export async function apiRequest<T>(
   } catch {
     throw new ApiError(0, 'network', 'Cairn cannot be reached. Check that the server is running.');
   }
+  if (response.status < 400) lastAnsweredAt = Date.now();
   if (response.status === 204) return null as T;
   const text = await response.text();
   let parsed: unknown = null;

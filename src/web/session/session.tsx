@@ -9,10 +9,10 @@
  * const { user, practice, today } = useSession();
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ApiError, onUnauthorized } from '../api/api-client.js';
-import { getMe, type Me } from '../api/auth-api.js';
+import { ApiError, lastApiActivity, onUnauthorized } from '../api/api-client.js';
+import { getMe, logout, type Me } from '../api/auth-api.js';
 import { todayInZone } from '../lib/today-in-zone.js';
 
 /** The query key of `GET /me`. */
@@ -91,8 +91,10 @@ export function RequireSession() {
   useEffect(
     () =>
       onUnauthorized(() => {
-        queryClient.removeQueries({ queryKey: ME_KEY });
-        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        // The session ended (idle logout, sign-out elsewhere, deactivation): nothing read under it stays in memory,
+        // and the session check runs again at once, which sends the browser to the sign-in page.
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+        void queryClient.resetQueries({ queryKey: ME_KEY });
       }),
     [queryClient],
   );
@@ -116,7 +118,66 @@ export function RequireSession() {
   if (me.data.stage !== 'complete') return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return (
     <SessionProvider me={me.data}>
+      <IdleWarning idleMinutes={me.data.idleMinutes ?? 15} />
       <Outlet />
     </SessionProvider>
+  );
+}
+
+/**
+ * Seconds left before the idle logout, counted from the tab's last answered request. The server writes a session's
+ * activity back at most every quarter of the timeout (at most once a minute), so the count keeps that much in hand,
+ * and the tab signs out itself when the count runs out.
+ *
+ * @example
+ * idleSecondsLeft(15, lastApiActivity(), Date.now()) // 840 right after a request
+ */
+export function idleSecondsLeft(idleMinutes: number, lastActivity: number, now: number): number {
+  const idleMs = idleMinutes * 60_000;
+  return Math.floor((lastActivity + idleMs - Math.min(60_000, idleMs / 4) - now) / 1000);
+}
+
+/**
+ * How long before the idle logout the warning shows: a minute (half the timeout when that is shorter).
+ *
+ * @example
+ * idleWarningSeconds(15) // 60
+ */
+export function idleWarningSeconds(idleMinutes: number): number {
+  return Math.min(60, (idleMinutes * 60) / 2);
+}
+
+/** The idle-logout warning (DESIGN 2.8 automatic logoff; issue 6: it warns a minute before). */
+function IdleWarning({ idleMinutes }: { readonly idleMinutes: number }) {
+  const queryClient = useQueryClient();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const left = idleSecondsLeft(idleMinutes, lastApiActivity(), now);
+  useEffect(() => {
+    if (left <= 0) {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      void logout()
+        .catch(() => undefined)
+        .finally(() => void queryClient.resetQueries({ queryKey: ME_KEY }));
+    }
+  }, [left, queryClient]);
+  if (left > idleWarningSeconds(idleMinutes) || left <= 0) return null;
+  return (
+    <div className="critical-banner idle-warning" role="alertdialog" aria-live="assertive" aria-label="Idle sign-out">
+      <p>
+        <strong>You will be signed out in {left} seconds</strong> because nothing was saved or loaded for a while.
+        Unsaved changes in this tab would be lost.
+      </p>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void queryClient.refetchQueries({ queryKey: ME_KEY })}
+      >
+        Stay signed in
+      </button>
+    </div>
   );
 }

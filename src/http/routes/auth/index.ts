@@ -217,6 +217,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         csrfToken: csrfTokenFor(auth.token),
         totpEnrolled: d.totpEnrolled,
         idleExpiresAt: d.idleExpiresAt,
+        idleMinutes: d.idleMinutes,
         expiresAt: d.expiresAt,
         practice: d.practice,
       });
