@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SeriesPoint } from '../domain/progress/series-point.js';
 import { type PlanProgress, summarizePlanProgress } from '../domain/progress/summarize-plan-progress.js';
-import type { Target } from '../domain/treatment-plans/target.js';
 import type { PlanStatus } from '../domain/treatment-plans/treatment-plan.js';
 import { getMeasure } from '../measures/registry.js';
 import type { Actor } from './actor.js';
@@ -9,7 +8,8 @@ import { assertClientAccess } from './assert-client-access.js';
 import { clientAuditEvent } from './client-audit-event.js';
 import { clientIdOf } from './client-id-of.js';
 import { parseInput } from './parse-input.js';
-import type { Administration, BehaviorDefinition, BehaviorLogEntry, Deps } from './ports.js';
+import { planTargetSeries } from './plan-target-series.js';
+import type { Deps } from './ports.js';
 import { todayInTimeZone } from './today-in-time-zone.js';
 
 const inputSchema = z.strictObject({
@@ -63,22 +63,7 @@ export async function getPlanProgress(
 
   let view: PlanProgressView = { clientId: access.clientId, today, plan: null, progress: null, seriesByTargetId: {} };
   if (plan) {
-    const targets = plan.goals.flatMap((g) => [...g.targets, ...g.objectives.flatMap((o) => o.targets)]);
-    const needsInstruments = targets.some((t) => t.measure.kind === 'instrument');
-    const behaviorIds = [
-      ...new Set(targets.flatMap((t) => (t.measure.kind === 'behavior' ? [t.measure.behaviorId] : []))),
-    ];
-    const [administrations, behaviors, logs] = await Promise.all([
-      needsInstruments ? deps.store.listAdministrations(access.clientId) : Promise.resolve([]),
-      behaviorIds.length > 0 ? deps.store.listBehaviors(access.clientId) : Promise.resolve([]),
-      behaviorIds.length > 0 ? deps.store.listBehaviorLogsOf(behaviorIds) : Promise.resolve([]),
-    ]);
-    const logsByBehavior = new Map<string, BehaviorLogEntry[]>(behaviorIds.map((id) => [id, []]));
-    for (const entry of logs) logsByBehavior.get(entry.behaviorId)?.push(entry);
-    const seriesByTargetId: Record<string, readonly SeriesPoint[]> = {};
-    for (const target of targets) {
-      seriesByTargetId[target.id] = seriesOf(target, administrations, behaviors, logsByBehavior);
-    }
+    const seriesByTargetId = await planTargetSeries(deps.store, plan);
     view = {
       clientId: access.clientId,
       today,
@@ -92,43 +77,4 @@ export async function getPlanProgress(
     now.toISOString(),
   );
   return view;
-}
-
-/** A target's points: instrument totals (or a subscale), or behaviour counts in the behaviour's own period. */
-function seriesOf(
-  target: Target,
-  administrations: readonly Administration[],
-  behaviors: readonly BehaviorDefinition[],
-  logsByBehavior: ReadonlyMap<string, readonly BehaviorLogEntry[]>,
-): SeriesPoint[] {
-  const measure = target.measure;
-  switch (measure.kind) {
-    case 'instrument': {
-      const definition = getMeasure(measure.instrumentId);
-      const instrumentId = definition?.id ?? measure.instrumentId;
-      const points: SeriesPoint[] = [];
-      for (const a of administrations) {
-        if (a.instrumentId !== instrumentId) continue;
-        const value =
-          measure.subscale !== undefined
-            ? a.subscales[measure.subscale]
-            : definition?.scoring.total === null
-              ? undefined
-              : a.total;
-        if (value !== undefined) points.push({ date: a.administeredOn, value, sourceId: a.id });
-      }
-      return points;
-    }
-    case 'behavior': {
-      const behavior = behaviors.find((b) => b.id === measure.behaviorId);
-      return (logsByBehavior.get(measure.behaviorId) ?? []).map((l) => ({
-        date: l.periodStart,
-        value: l.count,
-        per: behavior?.period ?? null,
-        sourceId: l.id,
-      }));
-    }
-    case 'gas':
-      return [];
-  }
 }

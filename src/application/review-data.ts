@@ -8,16 +8,15 @@
  * const progress = plan ? await computeSignedPlanProgress(tx, plan, today) : null;
  */
 
-import type { SeriesPoint } from '../domain/progress/series-point.js';
 import type { PlanProgress } from '../domain/progress/summarize-plan-progress.js';
 import { summarizePlanProgress } from '../domain/progress/summarize-plan-progress.js';
 import type { Review } from '../domain/reviews/review.js';
 import { AppError } from '../domain/shared/app-error.js';
 import { ErrorCode } from '../domain/shared/error-codes.js';
-import type { Target } from '../domain/treatment-plans/target.js';
 import type { TreatmentPlan } from '../domain/treatment-plans/treatment-plan.js';
 import { getMeasure } from '../measures/registry.js';
-import type { Administration, BehaviorDefinition, BehaviorLogEntry, Store } from './ports.js';
+import { planTargetSeries } from './plan-target-series.js';
+import type { Store } from './ports.js';
 
 /**
  * The client's signed plan version in force (not an open draft of the next one), or null.
@@ -43,7 +42,8 @@ export async function findClientReview(store: Store, clientId: string, reviewId:
 }
 
 /**
- * Progress of a plan version as of `today` (DESIGN 2.4), with each target's series built as get-plan-progress does:
+ * Progress of a plan version as of `today` (DESIGN 2.4), each target's series from planTargetSeries (as for the
+ * progress endpoint):
  * instrument totals (or the subscale) and behaviour counts in the behaviour's own period; GAS has no ratings yet.
  *
  * @example
@@ -54,56 +54,6 @@ export async function computeSignedPlanProgress(
   plan: TreatmentPlan,
   today: string,
 ): Promise<PlanProgress> {
-  const targets = plan.goals.flatMap((g) => [...g.targets, ...g.objectives.flatMap((o) => o.targets)]);
-  const behaviorIds = [
-    ...new Set(targets.flatMap((t) => (t.measure.kind === 'behavior' ? [t.measure.behaviorId] : []))),
-  ];
-  const [administrations, behaviors, logs] = await Promise.all([
-    targets.some((t) => t.measure.kind === 'instrument') ? store.listAdministrations(plan.clientId) : [],
-    behaviorIds.length > 0 ? store.listBehaviors(plan.clientId) : [],
-    Promise.all(behaviorIds.map((id) => store.listBehaviorLogs(id))),
-  ]);
-  const logsByBehavior = new Map(behaviorIds.map((id, i) => [id, logs[i] ?? []]));
-  const seriesByTargetId: Record<string, readonly SeriesPoint[]> = {};
-  for (const target of targets)
-    seriesByTargetId[target.id] = seriesOf(target, administrations, behaviors, logsByBehavior);
+  const seriesByTargetId = await planTargetSeries(store, plan);
   return summarizePlanProgress(plan.goals, seriesByTargetId, { today, instruments: getMeasure });
-}
-
-function seriesOf(
-  target: Target,
-  administrations: readonly Administration[],
-  behaviors: readonly BehaviorDefinition[],
-  logsByBehavior: ReadonlyMap<string, readonly BehaviorLogEntry[]>,
-): SeriesPoint[] {
-  const measure = target.measure;
-  switch (measure.kind) {
-    case 'instrument': {
-      const definition = getMeasure(measure.instrumentId);
-      const instrumentId = definition?.id ?? measure.instrumentId;
-      const points: SeriesPoint[] = [];
-      for (const a of administrations) {
-        if (a.instrumentId !== instrumentId) continue;
-        const value =
-          measure.subscale !== undefined
-            ? a.subscales[measure.subscale]
-            : definition?.scoring.total === null
-              ? undefined
-              : a.total;
-        if (value !== undefined) points.push({ date: a.administeredOn, value, sourceId: a.id });
-      }
-      return points;
-    }
-    case 'behavior': {
-      const behavior = behaviors.find((b) => b.id === measure.behaviorId);
-      return (logsByBehavior.get(measure.behaviorId) ?? []).map((l) => ({
-        date: l.periodStart,
-        value: l.count,
-        per: behavior?.period ?? null,
-        sourceId: l.id,
-      }));
-    }
-    case 'gas':
-      return [];
-  }
 }
