@@ -14,7 +14,6 @@
  * <Route path="formulation" element={<FormulationPage clientId={clientId} data={data} />} />
  */
 import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useBlocker } from 'react-router';
 import { type DraftSentence, draftFormulation } from '../../../domain/formulation/draft-formulation.js';
 import {
   type FormulationElementKind,
@@ -26,6 +25,10 @@ import { getProblemModel, listProblemModels } from '../../../domain/goal-library
 import type { MaintainingFactor } from '../../../domain/goal-library/problem-model.js';
 import { errorMessage } from '../../api/api-client.js';
 import { useSaveFormulation } from '../../api/formulation-api.js';
+import {
+  UnsavedChangesPrompt,
+  useUnsavedChangesGuard,
+} from '../../components/UnsavedChangesGuard/UnsavedChangesGuard.js';
 import { useSession } from '../../session/session.js';
 import type { ClientData } from '../ClientPage/use-client-data.js';
 import {
@@ -90,18 +93,7 @@ function FormulationEditor({
   });
 
   // Leaving with unsaved changes asks first: closing or reloading the tab, and moving elsewhere in the app.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useUnsavedChangesGuard(dirty);
 
   const doSave = () => {
     if (readOnly || !dirty || save.isPending) return;
@@ -188,22 +180,7 @@ function FormulationEditor({
         </p>
       )}
       {readOnly && <p className="notice notice--info">You can read this formulation; your role does not edit it.</p>}
-      {blocker.state === 'blocked' && (
-        <div className="notice notice--warning" role="alertdialog" aria-labelledby={`${id}-leave`}>
-          <p id={`${id}-leave`} style={{ margin: 0 }}>
-            You have unsaved changes to this formulation. Leave without saving them?
-          </p>
-          <div className="actions" style={{ marginTop: '0.5rem' }}>
-            {/* biome-ignore lint/a11y/noAutofocus: the question needs the focus when it appears */}
-            <button type="button" className="button button--small" autoFocus onClick={() => blocker.reset()}>
-              Stay and keep editing
-            </button>
-            <button type="button" className="button button--danger button--small" onClick={() => blocker.proceed()}>
-              Leave without saving
-            </button>
-          </div>
-        </div>
-      )}
+      <UnsavedChangesPrompt blocker={blocker} what="this formulation" />
 
       <div className="formulation-editor__layout">
         <div className="formulation-editor__main">

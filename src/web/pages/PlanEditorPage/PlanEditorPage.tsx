@@ -14,7 +14,7 @@
  * <Route path="plan" element={<PlanEditorPage clientId={clientId} data={data} />} />
  */
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker } from 'react-router';
+import { Link } from 'react-router';
 import type { Formulation as DomainFormulation } from '../../../domain/formulation/formulation.js';
 import type { RewriteClientContext } from '../../../domain/goal-assistant/suggest-goal-rewrites.js';
 import type { GoalContext } from '../../../domain/goal-text/goal-analysis.js';
@@ -32,6 +32,10 @@ import {
 } from '../../api/plans-api.js';
 import { GoalTextField } from '../../components/GoalTextField/GoalTextField.js';
 import type { RewriteSetup } from '../../components/SmartFeedbackPanel/SmartFeedbackPanel.js';
+import {
+  UnsavedChangesPrompt,
+  useUnsavedChangesGuard,
+} from '../../components/UnsavedChangesGuard/UnsavedChangesGuard.js';
 import { comparatorSymbol, formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { findInstrument, INSTRUMENTS } from '../../lib/instruments.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
@@ -197,18 +201,7 @@ function PlanWriting({
   const stale = isStaleRevision(writeError);
 
   // Leaving with unsaved changes asks first: closing or reloading the tab, and moving elsewhere in the app.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useUnsavedChangesGuard(dirty);
 
   const reset = () => {
     for (const m of [save, discard, sign, cosign]) m.reset();
@@ -416,22 +409,7 @@ function PlanWriting({
           </button>
         </div>
       )}
-      {blocker.state === 'blocked' && (
-        <div className="notice notice--warning" role="alertdialog" aria-labelledby={`${id}-leave`}>
-          <p id={`${id}-leave`} style={{ margin: 0 }}>
-            You have unsaved changes to this plan. Leave without saving them?
-          </p>
-          <div className="actions" style={{ marginTop: '0.5rem' }}>
-            {/* biome-ignore lint/a11y/noAutofocus: the question needs the focus when it appears */}
-            <button type="button" className="button button--small" autoFocus onClick={() => blocker.reset()}>
-              Stay and keep editing
-            </button>
-            <button type="button" className="button button--danger button--small" onClick={() => blocker.proceed()}>
-              Leave without saving
-            </button>
-          </div>
-        </div>
-      )}
+      <UnsavedChangesPrompt blocker={blocker} what="this plan" />
     </section>
   );
 }
