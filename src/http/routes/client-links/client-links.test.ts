@@ -87,7 +87,13 @@ for (const dialect of DIALECTS) {
         givenBy: 'client',
       });
       const list = await clinician.get(`/api/v1/clients/${fresh}/consents`);
-      expect(list.json().items.map((c: { kind: string }) => c.kind)).toEqual(['contact', 'treatment']);
+      // Both recorded at the same instant of the test clock, so their order is the id's: compare as a set.
+      expect(
+        list
+          .json()
+          .items.map((c: { kind: string }) => c.kind)
+          .sort(),
+      ).toEqual(['contact', 'treatment']);
       expect((await createLink({ purpose: 'measures', instruments: ['phq9'] }, fresh)).statusCode).toBe(201);
       const demoConsents = (await clinician.get(`/api/v1/clients/${clientId}/consents`)).json().items;
       expect(demoConsents.map((c: { kind: string }) => c.kind).sort()).toEqual(['contact', 'treatment']);
