@@ -2,7 +2,6 @@
 // and axe-core on the main pages with no serious or critical violations. One private build for the file; one demo
 // server with the default settings, and a second demo server with a one-minute idle timeout for the idle journey
 // (the server's clock cannot be faked from the browser, so that journey waits a real minute).
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -10,64 +9,21 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, buildPrivateCopy, launchBrowser, runCairn, SCREENSHOT_DIR } from './e2e-harness.js';
+import {
+  browserSkipReason,
+  buildPrivateCopy,
+  launchBrowser,
+  runCairn,
+  SCREENSHOT_DIR,
+  startCairn,
+} from './e2e-harness.js';
+
+type Server = Awaited<ReturnType<typeof startCairn>>;
 
 const skipReason = browserSkipReason();
 const JOURNEY_TIMEOUT = 180_000;
 const WAIT = { timeout: 60_000 };
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-type Server = { readonly url: string; readonly stop: () => Promise<void> };
-
-/** The environment the harness gives `cairn`, plus `extra` (the harness's own helper takes no extra variables). */
-function envFor(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), CAIRN_DATA_DIR: dataDir, ...extra };
-}
-
-/** `cairn <args>` with `input` on stdin (for `users add --password-stdin`). */
-function runCairnWithInput(main: string, dataDir: string, args: readonly string[], input: string): string {
-  const run = spawnSync(process.execPath, [main, ...args], {
-    encoding: 'utf8',
-    env: envFor(dataDir),
-    input,
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`cairn ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return run.stdout;
-}
-
-/** `cairn start --port 0` like the harness's startCairn, with extra environment variables. */
-async function startCairnWith(main: string, dataDir: string, extra: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [main, 'start', '--port', '0', '--host', '127.0.0.1'], {
-    env: envFor(dataDir, extra),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cairn start did not get ready: ${stderr}`)), 60_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(stderr);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`cairn start exited ${code}: ${stderr}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 /** Signs in through the API as `email` (completing a forced authenticator enrolment if the practice asks for one). */
 async function apiSignIn(url: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
@@ -184,7 +140,7 @@ describe.skipIf(skipReason !== null)('access, idle logout and accessibility', ()
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const data = freshDataDir();
     clinician = loadDemo(build.main, data);
-    server = await startCairnWith(build.main, data, {});
+    server = await startCairn(build.main, data);
   }, 240_000);
 
   afterAll(async () => {
@@ -199,7 +155,7 @@ describe.skipIf(skipReason !== null)('access, idle logout and accessibility', ()
     async () => {
       // A second clinician joins the demo practice and records a client of their own.
       const other = { email: 'second.clinician@cairn-demo.example', password: 'second clinician password' };
-      runCairnWithInput(
+      runCairn(
         build.main,
         dataDirs[0] ?? '',
         ['users', 'add', '--email', other.email, '--name', 'Sam Second', '--role', 'clinician', '--password-stdin'],
@@ -309,7 +265,7 @@ describe.skipIf(skipReason !== null)('access, idle logout and accessibility', ()
     beforeAll(async () => {
       const data = freshDataDir();
       idleClinician = loadDemo(build.main, data);
-      idleServer = await startCairnWith(build.main, data, { CAIRN_SESSION_IDLE_MINUTES: '1' });
+      idleServer = await startCairn(build.main, data, { CAIRN_SESSION_IDLE_MINUTES: '1' });
     }, 180_000);
 
     afterAll(() => idleServer?.stop());

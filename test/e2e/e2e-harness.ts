@@ -50,28 +50,36 @@ export function buildPrivateCopy(): { readonly dir: string; readonly main: strin
   };
 }
 
-function cleanEnv(dataDir: string): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), CAIRN_DATA_DIR: dataDir };
+function cleanEnv(dataDir: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), CAIRN_DATA_DIR: dataDir, ...extra };
 }
 
 /**
- * Runs a `cairn` command against a data directory and returns its output.
+ * Runs a `cairn` command against a data directory and returns its output; `input` goes to its stdin (for
+ * `users add --password-stdin`).
  *
  * @example
  * runCairn(build.main, dataDir, ['demo']).stdout // 'demo.clinician@… password clinician\n…'
  */
-export function runCairn(main: string, dataDir: string, args: readonly string[]) {
+export function runCairn(main: string, dataDir: string, args: readonly string[], input?: string) {
   const run = spawnSync(process.execPath, [main, ...args], {
     encoding: 'utf8',
     env: cleanEnv(dataDir),
     timeout: 120_000,
+    ...(input === undefined ? {} : { input }),
   });
   if (run.status !== 0) throw new Error(`cairn ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return { stdout: run.stdout, stderr: run.stderr };
 }
 
+/** How long `stop()` waits for a clean SIGTERM shutdown before it kills the server. */
+const STOP_GRACE_MS = 15_000;
+
 /**
- * A running `cairn start --port 0` with its own data directory.
+ * A running `cairn start --port 0` with its own data directory and `extraEnv` on top of a clean environment.
+ * Both output streams are read continuously: the server logs every request to stdout, and on Linux a write to a full
+ * pipe blocks the writer's event loop, so an unread pipe (64 KB) would freeze the server mid-suite. `stop()` sends
+ * SIGTERM and, if the server has not exited after 15 s, SIGKILL.
  *
  * @example
  * const server = await startCairn(build.main, dataDir); await page.goto(server.url); await server.stop();
@@ -79,16 +87,19 @@ export function runCairn(main: string, dataDir: string, args: readonly string[])
 export async function startCairn(
   main: string,
   dataDir: string,
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<{ readonly url: string; readonly stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [main, 'start', '--port', '0', '--host', '127.0.0.1'], {
-    env: cleanEnv(dataDir),
+    env: cleanEnv(dataDir, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.stdout?.resume();
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cairn start did not get ready: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`cairn start did not get ready: ${stderr}`)), 60_000);
     child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
+      // Only the start-up lines matter; keep the last few KB so a long run does not grow this without bound.
+      stderr = (stderr + chunk.toString()).slice(-8192);
       const match = /listening on (http:\/\/[^\s]+)/.exec(stderr);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -104,8 +115,15 @@ export async function startCairn(
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const killer = setTimeout(() => {
+          console.warn(`cairn start did not stop within ${STOP_GRACE_MS} ms of SIGTERM; killing it: ${stderr}`);
+          child.kill('SIGKILL');
+        }, STOP_GRACE_MS);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
