@@ -149,6 +149,21 @@ export function useClientRecord(clientId: string) {
 }
 
 /**
+ * `POST /clients/{id}/diagnoses`: records a diagnosis (ICD-10-CM); the client's record is read again.
+ *
+ * @example
+ * add.mutate({ code: 'F32.1', description: 'Major depressive disorder, single episode, moderate', primary: true });
+ */
+export function useAddDiagnosis(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string; description: string; primary: boolean }) =>
+      apiRequest<unknown>('POST', `/clients/${clientId}/diagnoses`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientKeys.record(clientId) }),
+  });
+}
+
+/**
  * `GET /clients/{id}/plan`: the current plan version, or null when the client has none (404 on the plan only).
  *
  * @example

@@ -1,6 +1,7 @@
 /**
  * The client overview: the plan at a glance (signature, review date, goals with their progress word), every target's
- * progress chart with its status in words, the latest scores, and the formulation's problem areas.
+ * progress chart with its status in words, the latest scores, the formulation's problem areas, and the diagnoses (with
+ * the form to record one).
  *
  * @example
  * <ClientOverview clientId={clientId} data={useClientData(clientId)} />
@@ -8,16 +9,19 @@
 import { Link } from 'react-router';
 import { daysBetween } from '../../../domain/shared/calendar-date.js';
 import { errorMessage } from '../../api/api-client.js';
+import { DiagnosesCard } from '../../components/DiagnosesCard/DiagnosesCard.js';
 import { STATUS_WORDS } from '../../components/ProgressChart/describe-target-progress.js';
 import { TargetCharts } from '../../components/TargetCharts/TargetCharts.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { instrumentLabel } from '../../lib/instrument-label.js';
+import { useSession } from '../../session/session.js';
 import type { ClientData } from './use-client-data.js';
 
 export function ClientOverview({ clientId, data }: { readonly clientId: string; readonly data: ClientData }) {
   const plan = data.plan.data;
   const progress = data.progress.data;
   const today = progress?.today ?? null;
+  const { hasRole } = useSession();
 
   return (
     <div className="overview">
@@ -137,6 +141,13 @@ export function ClientOverview({ clientId, data }: { readonly clientId: string; 
               </>
             )}
           </section>
+          {data.record.data && (
+            <DiagnosesCard
+              clientId={clientId}
+              diagnoses={data.record.data.diagnoses}
+              canEdit={hasRole('clinician', 'supervisor')}
+            />
+          )}
         </div>
       </div>
       <section aria-labelledby="progress-title" style={{ marginTop: '0.5rem' }}>

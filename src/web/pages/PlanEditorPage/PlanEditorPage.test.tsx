@@ -75,7 +75,15 @@ function query<T>(data: T) {
   return { data, isPending: false, isError: false, error: null };
 }
 
+const diagnosis = {
+  id: 'd1',
+  code: 'F32.1',
+  description: 'Major depressive disorder, single episode, moderate',
+  primary: true,
+};
+
 const data = {
+  record: query({ client: { id: plan.clientId }, assignments: [], diagnoses: [diagnosis] }),
   plan: query(plan),
   series: query({ clientId: plan.clientId, instruments: [], behaviors: [] }),
   formulation: query(null),
@@ -191,6 +199,40 @@ describe('PlanEditorPage', () => {
     fireEvent.change(screen.getByLabelText("Goal 2, in the clinician's words"), { target: { value: 'Feel better' } });
     await waitFor(() => expect(checks.textContent).toContain('Goal 2'));
     expect(checks.textContent).not.toContain('a plan usually needs two to four');
+  });
+
+  it('starts a first plan from the goal library: the PHQ-9 goal drafted from the latest score, the diagnoses ticked', () => {
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/clients/:clientId/plan',
+          element: (
+            <SessionProvider me={me}>
+              <PlanEditorPage clientId={plan.clientId} data={{ ...data, plan: query(null) } as unknown as ClientData} />
+            </SessionProvider>
+          ),
+        },
+      ],
+      { initialEntries: [`/clients/${plan.clientId}/plan`] },
+    );
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    const library = screen.getByTestId('plan-library') as HTMLDetailsElement;
+    expect(library.open).toBe(true);
+    expect((screen.getByLabelText('Problem area') as HTMLSelectElement).value).toBe('depression');
+    expect(screen.queryAllByTestId('plan-goal')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Add 1 goal and 2 objectives to the plan' }));
+    const goals = screen.getAllByTestId('plan-goal');
+    expect(goals).toHaveLength(1);
+    expect((screen.getByLabelText("Goal 1, in the clinician's words") as HTMLTextAreaElement).value).toMatch(
+      /^Reduce depression symptoms on the PHQ-9 from 18 to \d+ or below within 16 weeks$/,
+    );
+    expect(screen.getByTestId('plan-status').textContent).toContain('You have unsaved changes');
+    const ticked = screen.getByRole('checkbox', { name: /F32\.1/ }) as HTMLInputElement;
+    expect(ticked.checked).toBe(true);
   });
 
   it('fills the structured target from the text on confirmation', () => {

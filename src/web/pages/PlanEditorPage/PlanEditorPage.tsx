@@ -1,5 +1,6 @@
 /**
- * The plan editor (DESIGN 2.2, 2.5): goals → objectives → interventions, with live SMART feedback on every goal and
+ * The plan editor (DESIGN 2.2, 2.5): goals → objectives → interventions, started from the goal library with the
+ * client's baseline filled in (LibraryPanel) or written by hand, with live SMART feedback on every goal and
  * objective (judged with the client's data: latest scores, formulation links, endorsement), one-click rewrites built
  * from that data, the structured target confirmed from the text, and the plan checks (SMART lint and payer
  * completeness) re-run as the plan changes.
@@ -41,6 +42,7 @@ import { findInstrument, INSTRUMENTS } from '../../lib/instruments.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
 import { useSession } from '../../session/session.js';
 import type { ClientData } from '../ClientPage/use-client-data.js';
+import { LibraryPanel } from './LibraryPanel.js';
 import {
   addGoal,
   addObjective,
@@ -55,6 +57,7 @@ import {
   updateGoal,
   updateObjective,
 } from './plan-draft.js';
+import { type LibraryContext, prefillPlanDetails } from './plan-from-library.js';
 
 const GOAL_STATUSES = ['active', 'met', 'partially-met', 'not-met', 'revised', 'discontinued'] as const;
 
@@ -75,9 +78,13 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
   // The findings the server gave when it refused to sign (409 plan-incomplete), shown with the plan checks.
   const [blocking, setBlocking] = useState<readonly ApiIssue[]>([]);
 
+  const clientDiagnoses = data.record.data?.diagnoses;
   useEffect(() => {
-    if (draft === null && loaded !== undefined) setDraft(loaded ? draftFrom(loaded) : newPlanDraft(clientId, today));
-  }, [draft, loaded, clientId, today]);
+    if (draft !== null || loaded === undefined) return;
+    if (loaded) return setDraft(draftFrom(loaded));
+    // A first plan starts with the client's recorded diagnoses (the clinician can untick any under plan details).
+    if (clientDiagnoses) setDraft({ ...newPlanDraft(clientId, today), diagnoses: [...clientDiagnoses] });
+  }, [draft, loaded, clientId, today, clientDiagnoses]);
 
   const behaviors = useMemo(() => (data.series.data?.behaviors ?? []).map((b) => b.behavior), [data.series.data]);
   const formulation = (data.formulation.data ?? null) as DomainFormulation | null;
@@ -94,6 +101,17 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
   const ctx = useMemo<EditorContext>(
     () => ({ today, durationWeeks, latestScores: data.latestScores, behaviors, formulation, client }),
     [today, durationWeeks, data.latestScores, behaviors, formulation, client],
+  );
+  const libraryContext = useMemo<LibraryContext>(
+    () => ({
+      today,
+      durationWeeks,
+      latestScores: data.latestScores,
+      behaviors,
+      behaviorBaselines: data.behaviorBaselines,
+      formulation,
+    }),
+    [today, durationWeeks, data.latestScores, behaviors, data.behaviorBaselines, formulation],
   );
   // Stable callbacks: editing one goal re-renders only that goal (GoalEditor is memoised).
   const onGoalChange = useCallback((goalId: string, next: PlanGoal) => {
@@ -138,6 +156,16 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
       />
       <div className="plan-editor__layout">
         <div className="plan-editor__main">
+          {canEdit && (
+            <LibraryPanel
+              context={libraryContext}
+              open={draft.goals.length === 0}
+              onAdopt={(make) => {
+                const adopted = make(draft.goals.length + 1);
+                change(prefillPlanDetails({ ...draft, goals: [...draft.goals, ...adopted] }, adopted, formulation));
+              }}
+            />
+          )}
           {draft.goals.map((goal, index) => (
             <GoalEditor
               key={goal.id}
@@ -154,7 +182,7 @@ export function PlanEditorPage({ clientId, data }: { readonly clientId: string; 
               Add a goal
             </button>
           )}
-          <PlanDetails plan={draft} disabled={!canEdit} onChange={change} />
+          <PlanDetails plan={draft} clientDiagnoses={clientDiagnoses ?? []} disabled={!canEdit} onChange={change} />
         </div>
         <aside className="plan-editor__side" aria-label="Plan checks">
           <PlanChecks ctx={ctx} plan={draft} blocking={blocking} />
@@ -892,10 +920,12 @@ const INTERVENTION_NAMES = [
 
 function PlanDetails({
   plan,
+  clientDiagnoses,
   disabled,
   onChange,
 }: {
   readonly plan: Plan;
+  readonly clientDiagnoses: readonly Plan['diagnoses'][number][];
   readonly disabled: boolean;
   readonly onChange: (plan: Plan) => void;
 }) {
@@ -986,9 +1016,41 @@ function PlanDetails({
         {text('dischargeCriteria', 'Discharge criteria')}
         {text('referrals', 'Referrals')}
         {text('clientParticipation', 'Client participation')}
-        <p className="field__hint">
-          Diagnoses: {plan.diagnoses.map((d) => `${d.code} ${d.description}`).join('; ') || 'none on the plan'}
-        </p>
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="field__label">Diagnoses on the plan</legend>
+          {/* The client's recorded diagnoses, plus any the plan still carries that the record no longer has. */}
+          {[...clientDiagnoses, ...plan.diagnoses.filter((d) => !clientDiagnoses.some((c) => c.id === d.id))].map(
+            (diagnosis) => {
+              const on = plan.diagnoses.some((d) => d.id === diagnosis.id);
+              return (
+                <label key={diagnosis.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    disabled={disabled}
+                    onChange={() =>
+                      onChange({
+                        ...plan,
+                        diagnoses: on
+                          ? plan.diagnoses.filter((d) => d.id !== diagnosis.id)
+                          : [...plan.diagnoses, diagnosis],
+                      })
+                    }
+                  />
+                  <span>
+                    {diagnosis.code} {diagnosis.description}
+                    {diagnosis.primary ? ' (primary)' : ''}
+                  </span>
+                </label>
+              );
+            },
+          )}
+          {clientDiagnoses.length === 0 && plan.diagnoses.length === 0 && (
+            <p className="field__hint">
+              The client has no diagnosis recorded yet; add it on the client's record, then tick it here.
+            </p>
+          )}
+        </fieldset>
       </div>
     </details>
   );
